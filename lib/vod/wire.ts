@@ -1,0 +1,35 @@
+// The upstream's wire shapes, taken from the official SDK so that the emulator and the gateway
+// speak exactly what Tencent Cloud's VOD API 2018-07-17 speaks.
+export type {
+  DescribeTaskDetailRequest,
+  DescribeTaskDetailResponse,
+  DescribeTasksRequest,
+  DescribeTasksResponse,
+  EditMediaTask,
+  MediaProcessTaskResult,
+  MediaProcessTaskTranscodeResult,
+  ProcedureTask,
+  SortBy,
+  TaskSimpleInfo,
+  TimeRange,
+} from "tencentcloud-sdk-nodejs-vod/tencentcloud/services/vod/v20180717/vod_models";
+
+export const VOD_API_VERSION = "2018-07-17";
+
+/** The only actions this product ever calls, and the only ones the emulator answers. */
+export const VOD_ACTIONS = ["DescribeTasks", "DescribeTaskDetail"] as const;
+export type VodAction = (typeof VOD_ACTIONS)[number];
+
+/** Statuses DescribeTasks accepts as a filter. */
+export const FILTERABLE_STATUSES = ["WAITING", "PROCESSING", "FINISH"] as const;
+/** Statuses a task can report; ABORTED is rare and cannot be filtered on upstream. */
+export const TASK_STATUSES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Upstream's spelling of "this time has not happened yet". */
+export const ZERO_TIME = "0001-01-01T00:00:00Z";
+
+/** The most rows one DescribeTasks page may hold. */
+export const MAX_PAGE_SIZE = 100;
+/** How far back DescribeTasks can see. */
+export const WINDOW_MS = 72 * 3600_000;
