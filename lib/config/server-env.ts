@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+
+const DEFAULT_ENDPOINT = "vod.tencentcloudapi.com";
+const EMULATOR_KEYS = "AKIDemulator:emulator-secret";
+const EMULATOR_SUBAPPS = "1500000001,1500000002";
+
+export interface Endpoint {
+  protocol: "http://" | "https://";
+  /** host[:port], as the SDK's httpProfile.endpoint wants it. */
+  host: string;
+}
+
+export interface ServerEnv {
+  mode: "emulator" | "live";
+  credential: { secretId: string; secretKey: string; token?: string };
+  endpoint: Endpoint;
+  subAppIds: number[];
+  maxRps: number;
+}
+
+const idList = z
+  .string()
+  .trim()
+  .regex(/^\d{1,16}(,\s*\d{1,16})*$/, "must be comma-separated SubAppIds such as 1500000001,1500000002")
+  .transform((text) => text.split(",").map((id) => Number(id.trim())));
+
+const schema = z.object({
+  TENCENTCLOUD_SECRET_ID: z.string().trim().min(1).optional(),
+  TENCENTCLOUD_SECRET_KEY: z.string().trim().min(1).optional(),
+  TENCENTCLOUD_SESSION_TOKEN: z.string().trim().min(1).optional(),
+  VOD_ENDPOINT: z.string().trim().min(1).optional(),
+  VOD_SUBAPP_IDS: idList.optional(),
+  VOD_MAX_RPS: z.coerce.number().int().min(1).max(100, "must be at most 100, the upstream's own limit").default(50),
+  VOD_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4510),
+  VOD_EMULATOR_KEYS: z.string().trim().default(EMULATOR_KEYS),
+  VOD_EMULATOR_SUBAPPS: idList.prefault(EMULATOR_SUBAPPS),
+});
+
+/** `host[:port]` means https, as the SDK assumes; a full URL chooses its own scheme. */
+export function parseEndpoint(text: string): Endpoint {
+  const match = /^(https?):\/\/([^/?#\s]+)\/?$/.exec(text);
+  if (match) return { protocol: match[1] === "http" ? "http://" : "https://", host: match[2] };
+  if (/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(text)) return { protocol: "https://", host: text };
+  throw new Error(`VOD_ENDPOINT must be host[:port] or a URL such as http://127.0.0.1:4510, not ${JSON.stringify(text)}`);
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
+}
+
+/** Reads the environment. Without credentials the dashboard talks to the bundled emulator. */
+export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error(`Invalid configuration: ${describeIssues(parsed.error)}`);
+  const env = parsed.data;
+  if (Boolean(env.TENCENTCLOUD_SECRET_ID) !== Boolean(env.TENCENTCLOUD_SECRET_KEY)) {
+    throw new Error("Invalid configuration: set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or neither");
+  }
+  if (env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY) {
+    return {
+      mode: "live",
+      credential: { secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: env.TENCENTCLOUD_SECRET_KEY, token: env.TENCENTCLOUD_SESSION_TOKEN },
+      endpoint: parseEndpoint(env.VOD_ENDPOINT ?? DEFAULT_ENDPOINT),
+      subAppIds: env.VOD_SUBAPP_IDS ?? [],
+      maxRps: env.VOD_MAX_RPS,
+    };
+  }
+  const [secretId, ...rest] = env.VOD_EMULATOR_KEYS.split(",")[0].split(":");
+  return {
+    mode: "emulator",
+    credential: { secretId, secretKey: rest.join(":") },
+    endpoint: parseEndpoint(env.VOD_ENDPOINT ?? `http://127.0.0.1:${env.VOD_EMULATOR_PORT}`),
+    subAppIds: env.VOD_SUBAPP_IDS ?? env.VOD_EMULATOR_SUBAPPS,
+    maxRps: env.VOD_MAX_RPS,
+  };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The environment, parsed once per process. */
+export function serverEnv(): ServerEnv {
+  cached ??= readServerEnv();
+  return cached;
+}

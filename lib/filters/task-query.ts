@@ -1,0 +1,63 @@
+import { FILTERABLE_STATUSES, MAX_PAGE_SIZE } from "@/lib/vod/wire";
+import { integerParam, literalParam, patternParam, timeParam, type ParamKind } from "./param-kinds";
+
+export const SORTS = ["createTime:desc", "createTime:asc", "finishTime:desc", "finishTime:asc"] as const;
+export type Sort = (typeof SORTS)[number];
+export const DEFAULT_SORT: Sort = "createTime:desc";
+export const DEFAULT_LIMIT = 50;
+
+/**
+ * Every filter of the task list, defined once. The page's query string and the API's are the
+ * same string, so this table serves the URL state in the browser, the route handlers and the
+ * fetchers alike.
+ */
+export const taskQueryParams = {
+  status: literalParam(FILTERABLE_STATUSES),
+  fileId: patternParam(/^[\w.:-]{1,128}$/, "a file ID of at most 128 letters, digits, '.', ':', '_' or '-'"),
+  type: patternParam(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "a task type such as Procedure or EditMedia"),
+  createdAfter: timeParam,
+  createdBefore: timeParam,
+  finishedAfter: timeParam,
+  finishedBefore: timeParam,
+  sort: literalParam(SORTS),
+  limit: integerParam(1, MAX_PAGE_SIZE),
+  cursor: patternParam(/^[A-Za-z0-9_-]{1,4096}$/, "a cursor returned as nextCursor"),
+  subAppId: integerParam(1, Number.MAX_SAFE_INTEGER),
+} satisfies Record<string, ParamKind<unknown>>;
+
+export type TaskQueryParam = keyof typeof taskQueryParams;
+type ValueOf<K extends TaskQueryParam> = NonNullable<ReturnType<(typeof taskQueryParams)[K]["parse"]>>;
+
+export type TaskQuery = { [K in TaskQueryParam]?: ValueOf<K> } & { sort: Sort; limit: number };
+
+/** The parameters that choose which tasks a view shows, as opposed to paging through them. */
+export const FILTER_PARAMS = ["status", "fileId", "type", "createdAfter", "createdBefore", "finishedAfter",
+  "finishedBefore", "subAppId"] as const satisfies readonly TaskQueryParam[];
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; param: string; message: string };
+
+export function invalidParam(param: string, message: string): ParseResult<never> {
+  return { ok: false, param, message: `${param}: ${message}` };
+}
+
+/**
+ * Reads a query string strictly: a refused value is an error that names its parameter. Unknown
+ * parameters are ignored (they are never forwarded anywhere); an empty value counts as absent.
+ */
+export function parseTaskQuery(params: URLSearchParams, options: { subAppIds: readonly number[] }): ParseResult<TaskQuery> {
+  const query: Record<string, unknown> = { sort: DEFAULT_SORT, limit: DEFAULT_LIMIT };
+  for (const name of Object.keys(taskQueryParams) as TaskQueryParam[]) {
+    const values = params.getAll(name).filter((value) => value !== "");
+    if (values.length === 0) continue;
+    if (values.length > 1) return invalidParam(name, "given more than once");
+    const kind: ParamKind<unknown> = taskQueryParams[name];
+    const value = kind.parse(values[0]);
+    if (value === null) return invalidParam(name, `must be ${kind.expected}`);
+    query[name] = value;
+  }
+  if (query.subAppId !== undefined && !options.subAppIds.includes(query.subAppId as number)) {
+    const offered = options.subAppIds.length ? `one of ${options.subAppIds.join(", ")}` : "absent: VOD_SUBAPP_IDS is not set";
+    return invalidParam("subAppId", `must be ${offered}`);
+  }
+  return { ok: true, value: query as TaskQuery };
+}
