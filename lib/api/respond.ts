@@ -1,0 +1,23 @@
+import { ApiError } from "./errors";
+import { logEvent } from "@/lib/log";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function jsonOk(body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { headers: { ...NO_STORE, ...headers } });
+}
+
+/**
+ * Turns anything thrown in a route into the one error shape. An ApiError says what it is; any
+ * other error is a bug: it is logged with its stack and answered with a generic 500.
+ */
+export function jsonError(error: unknown): Response {
+  if (error instanceof ApiError) {
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    return Response.json(error.toBody(), { status: error.status, headers });
+  }
+  logEvent("error", "unhandled error in a route", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  const internal = new ApiError("InternalError", "Something went wrong on the dashboard's server; it has been logged.");
+  return Response.json(internal.toBody(), { status: internal.status, headers: NO_STORE });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import type { ServerEnv } from "@/lib/config/server-env";
+import type { Gateway } from "@/lib/vod/gateway";
+
+export interface Health {
+  status: "ok" | "degraded";
+  mode: ServerEnv["mode"];
+  /** The upstream host; never a credential. */
+  endpoint: string;
+  subAppIds: number[];
+  maxRps: number;
+  upstream: { ok: boolean; latencyMs: number; error?: { code: string; message: string } };
+  checkedAt: string;
+}
+
+/** Probes the upstream with the cheapest call there is; the answer is shared for a few seconds. */
+export async function checkHealth(gateway: Gateway, env: ServerEnv): Promise<Health> {
+  const started = performance.now();
+  let error: Health["upstream"]["error"];
+  try {
+    await gateway.describeTasks({ Limit: 1, SubAppId: env.subAppIds[0] }, { maxAgeMs: 5_000 });
+  } catch (caught) {
+    error = caught instanceof ApiError ? { code: caught.code, message: caught.message } : { code: "InternalError", message: "Health check failed." };
+  }
+  return {
+    status: error ? "degraded" : "ok",
+    mode: env.mode,
+    endpoint: `${env.endpoint.protocol}${env.endpoint.host}`,
+    subAppIds: env.subAppIds,
+    maxRps: env.maxRps,
+    upstream: { ok: !error, latencyMs: Math.round(performance.now() - started), ...(error ? { error } : {}) },
+    checkedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { ApiError, invalidParameter } from "@/lib/api/errors";
+import { parseTaskQuery } from "@/lib/filters/task-query";
+import type { Gateway } from "@/lib/vod/gateway";
+import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
+import type { TaskDetail } from "./task";
+
+const TASK_ID = /^[\w.:-]{1,128}$/;
+
+/** A finished task's detail never changes again, so it may be kept for much longer. */
+const FINISHED_DETAIL_TTL_MS = 10 * 60_000;
+
+export function parseTaskId(raw: string): string {
+  if (!TASK_ID.test(raw)) throw invalidParameter("taskId: must be a task ID of at most 128 letters, digits, '.', ':', '_' or '-'");
+  return raw;
+}
+
+export function subAppIdFromRequest(request: Request, subAppIds: readonly number[]): number | undefined {
+  const params = new URL(request.url).searchParams;
+  const only = new URLSearchParams();
+  for (const value of params.getAll("subAppId")) only.append("subAppId", value);
+  const parsed = parseTaskQuery(only, { subAppIds });
+  if (!parsed.ok) throw invalidParameter(parsed.message);
+  return parsed.value.subAppId ?? subAppIds[0];
+}
+
+export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: number | undefined): Promise<TaskDetail> {
+  const request = { TaskId: taskId, SubAppId: subAppId };
+  try {
+    const answer = await gateway.describeTaskDetail(request, {
+      maxAgeMs: (detail) => (detail.Status === "FINISH" || detail.Status === "ABORTED" ? FINISHED_DETAIL_TTL_MS : 1_000),
+    });
+    return normalizeTaskDetail(taskId, answer);
+  } catch (error) {
+    if (error instanceof ApiError && error.upstreamCode === "InvalidParameterValue.TaskId") {
+      throw new ApiError("TaskNotFound", `taskId: no task ${taskId} in the last 72 hours`, { requestId: error.requestId });
+    }
+    throw error;
+  }
+}

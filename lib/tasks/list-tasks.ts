@@ -1,0 +1,57 @@
+import "server-only";
+import { invalidParameter } from "@/lib/api/errors";
+import { toDescribeTasksRequest } from "@/lib/filters/describe-tasks-request";
+import type { TaskQuery } from "@/lib/filters/task-query";
+import { resolveTimeWindow, type TimeWindow } from "@/lib/filters/time-window";
+import type { Gateway } from "@/lib/vod/gateway";
+import { normalizeTask } from "@/lib/vod/normalize-task";
+import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
+import { decodeCursor, encodeCursor, viewKey } from "./cursor";
+import type { Task, TaskPage } from "./task";
+
+/** How many upstream pages one request may read while it looks for tasks of one type. */
+export const TYPE_SCAN_PAGES = 5;
+/** ...and for how long, so that a rare type answers with fewer rows and a cursor, not a long wait. */
+export const TYPE_SCAN_MS = 2_500;
+
+function startWindow(query: TaskQuery, nowMs: number): TimeWindow {
+  const resolved = resolveTimeWindow(query, nowMs);
+  if (!resolved.ok) throw invalidParameter(resolved.message);
+  return resolved.value;
+}
+
+/** One page of the task list for a validated query, following its cursor when it has one. */
+export async function listTasks(gateway: Gateway, query: TaskQuery, nowMs: number): Promise<TaskPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor, query) : undefined;
+  const window = cursor?.window ?? startWindow(query, nowMs);
+  const view = viewKey(query);
+  const cursorAt = (scrollToken: string) => (scrollToken ? encodeCursor({ scrollToken, window, view }) : null);
+  const pageRequest = (limit: number, scrollToken?: string) => toDescribeTasksRequest(query, window, { limit, scrollToken });
+
+  if (!query.type) {
+    const page = await gateway.describeTasks(pageRequest(query.limit, cursor?.scrollToken));
+    return { tasks: page.TaskSet.map(normalizeTask), nextCursor: cursorAt(page.ScrollToken), requestId: page.RequestId };
+  }
+
+  // Upstream cannot filter on type: read full pages and keep the matches. Upstream's ScrollToken
+  // is the TaskId of the next record, so the page can stop right after the last match it keeps.
+  const tasks: Task[] = [];
+  const started = Date.now();
+  let scrollToken = cursor?.scrollToken;
+  let requestId = "";
+  for (let read = 0; read < TYPE_SCAN_PAGES && Date.now() - started < TYPE_SCAN_MS; read++) {
+    const page = await gateway.describeTasks(pageRequest(MAX_PAGE_SIZE, scrollToken));
+    requestId = page.RequestId;
+    for (let i = 0; i < page.TaskSet.length; i++) {
+      if (page.TaskSet[i].TaskType !== query.type) continue;
+      tasks.push(normalizeTask(page.TaskSet[i]));
+      if (tasks.length === query.limit) {
+        const resumeAt = i + 1 < page.TaskSet.length ? page.TaskSet[i + 1].TaskId : page.ScrollToken;
+        return { tasks, nextCursor: cursorAt(resumeAt), requestId };
+      }
+    }
+    scrollToken = page.ScrollToken;
+    if (!scrollToken) break;
+  }
+  return { tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId };
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import { invalidParameter } from "@/lib/api/errors";
+import { serverEnv } from "@/lib/config/server-env";
+import { parseTaskQuery, type TaskQuery } from "@/lib/filters/task-query";
+
+/** The validated task query of an API request, with the configured default SubAppId applied. */
+export function taskQueryFromRequest(request: Request): TaskQuery {
+  const { subAppIds } = serverEnv();
+  const parsed = parseTaskQuery(new URL(request.url).searchParams, { subAppIds });
+  if (!parsed.ok) throw invalidParameter(parsed.message);
+  return { ...parsed.value, subAppId: parsed.value.subAppId ?? subAppIds[0] };
+}

@@ -1,0 +1,52 @@
+/** A task as the dashboard's API returns it: upstream's TaskSimpleInfo, normalised. */
+export interface Task {
+  taskId: string;
+  taskType: string;
+  /** WAITING, PROCESSING, FINISH or ABORTED; kept as given if upstream ever says something else. */
+  status: string;
+  fileId: string;
+  /** ISO 8601 UTC; null means "not yet" (upstream's zero time or an empty string). */
+  createTime: string | null;
+  beginProcessTime: string | null;
+  finishTime: string | null;
+  sessionId: string;
+  sessionContext: string;
+}
+
+export interface TaskPage {
+  tasks: Task[];
+  nextCursor: string | null;
+  requestId: string;
+}
+
+export type Outcome = "success" | "failed" | null;
+
+export interface SubTaskResult {
+  type: string;
+  status: string;
+  errorCode: string | null;
+  message: string;
+  progress: number | null;
+  /** A transcode's template, where upstream names it. */
+  definition: number | null;
+}
+
+export interface TaskDetail {
+  taskId: string;
+  taskType: string;
+  status: string;
+  fileId: string;
+  createTime: string | null;
+  beginProcessTime: string | null;
+  finishTime: string | null;
+  /** success or failed once finished; null while it is not. */
+  outcome: Outcome;
+  errorCode: string | null;
+  message: string;
+  /** 0 to 100, or null when upstream does not say. */
+  progress: number | null;
+  subTasks: SubTaskResult[];
+  sessionId: string;
+  sessionContext: string;
+  requestId: string;
+}
