@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
+import { setUpstreamForTests } from "@/lib/vod/upstream";
+import { GET } from "./route";
+
+const URL_BASE = "http://dashboard.test/api/tasks";
+
+async function get(query: string) {
+  const response = await GET(new Request(`${URL_BASE}${query}`));
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+afterEach(() => setUpstreamForTests(undefined));
+
+describe("GET /api/tasks", () => {
+  it("maps the query to one DescribeTasks request and normalises the tasks", async () => {
+    const { gateway, requests } = fakeGateway([
+      upstreamTask("t1", { Status: "PROCESSING", FinishTime: "0001-01-01T00:00:00Z" }),
+      upstreamTask("t2", { Status: "WAITING", BeginProcessTime: "", FinishTime: "" }),
+    ]);
+    setUpstreamForTests(gateway);
+    const { status, body } = await get("?status=PROCESSING&fileId=f1&sort=finishTime:asc&limit=5&createdAfter=2026-11-28T00:00:00Z&createdBefore=2026-11-28T12:00:00.5Z&subAppId=1500000002&unknown=ignored");
+    expect(status).toBe(200);
+    expect(requests).toEqual([{
+      SubAppId: 1500000002, Status: "PROCESSING", FileId: "f1",
+      CreateTime: { After: "2026-11-28T00:00:00Z", Before: "2026-11-28T12:00:01Z" },
+      Sort: { Field: "FinishTime", Order: "Asc" }, Limit: 5,
+    }]);
+    expect(body.tasks[0]).toEqual({
+      taskId: "t1", taskType: "Procedure", status: "PROCESSING", fileId: "f1", createTime: "2026-11-28T10:00:00Z",
+      beginProcessTime: "2026-11-28T10:00:05Z", finishTime: null, sessionId: "", sessionContext: "",
+    });
+    expect(body.tasks[1]).toMatchObject({ beginProcessTime: null, finishTime: null });
+    expect(body).toMatchObject({ nextCursor: null, requestId: "req-1" });
+  });
+
+  it("defaults to the first configured SubAppId, newest first, 50 a page", async () => {
+    const { gateway, requests } = fakeGateway([]);
+    setUpstreamForTests(gateway);
+    await get("");
+    expect(requests[0]).toEqual({ SubAppId: 1500000001, Sort: { Field: "CreateTime", Order: "Desc" }, Limit: 50 });
+  });
+
+  it("pages with nextCursor through every task exactly once, keeping a relative window fixed", async () => {
+    const tasks = Array.from({ length: 23 }, (_, i) => upstreamTask(`t${i}`));
+    const { gateway, requests } = fakeGateway(tasks);
+    setUpstreamForTests(gateway);
+    const seen: string[] = [];
+    let cursor: string | null = "";
+    while (cursor !== null) {
+      const query: string = `?limit=10&createdAfter=now-6h${cursor ? `&cursor=${cursor}` : ""}`;
+      const { body } = await get(query);
+      seen.push(...body.tasks.map((task: { taskId: string }) => task.taskId));
+      cursor = body.nextCursor;
+    }
+    expect(seen).toEqual(tasks.map((task) => task.TaskId));
+    expect(new Set(requests.map((request) => request.CreateTime?.After)).size).toBe(1);
+  });
+
+  it("filters on type while paging upstream, resuming right after the last task it returned", async () => {
+    const tasks = Array.from({ length: 250 }, (_, i) => upstreamTask(`t${i}`, { TaskType: i % 10 === 3 ? "EditMedia" : "Procedure" }));
+    const { gateway, requests } = fakeGateway(tasks);
+    setUpstreamForTests(gateway);
+    const first = await get("?type=EditMedia&limit=4");
+    expect(first.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t3", "t13", "t23", "t33"]);
+    expect(requests[0]).toMatchObject({ Limit: 100 });
+    const second = await get(`?type=EditMedia&limit=30&cursor=${first.body.nextCursor}`);
+    const ids = second.body.tasks.map((task: { taskId: string }) => task.taskId);
+    expect(ids[0]).toBe("t43");
+    expect(ids).toHaveLength(21);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it("stops after a bounded number of upstream pages and returns a cursor rather than waiting", async () => {
+    const tasks = Array.from({ length: 1000 }, (_, i) => upstreamTask(`t${i}`, { TaskType: i === 999 ? "Rare" : "Procedure" }));
+    const { gateway, requests } = fakeGateway(tasks);
+    setUpstreamForTests(gateway);
+    const { body } = await get("?type=Rare");
+    expect(requests).toHaveLength(5);
+    expect(body.tasks).toEqual([]);
+    expect(body.nextCursor).toEqual(expect.any(String));
+    const rest = await get(`?type=Rare&cursor=${body.nextCursor}`);
+    expect(rest.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t999"]);
+  });
+
+  it("refuses a cursor from another view", async () => {
+    const { gateway } = fakeGateway(Array.from({ length: 20 }, (_, i) => upstreamTask(`t${i}`)));
+    setUpstreamForTests(gateway);
+    const { body } = await get("?limit=5&status=FINISH");
+    const replay = await get(`?limit=5&status=WAITING&cursor=${body.nextCursor}`);
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.message).toMatch(/^cursor:/);
+  });
+
+  it.each([
+    ["?status=DONE", "status"],
+    ["?status=ABORTED", "status"],
+    ["?status=WAITING&status=FINISH", "status"],
+    ["?limit=0", "limit"],
+    ["?limit=101", "limit"],
+    ["?limit=ten", "limit"],
+    ["?limit=1.5", "limit"],
+    ["?sort=createTime", "sort"],
+    ["?sort=taskId:asc", "sort"],
+    ["?createdAfter=yesterday", "createdAfter"],
+    ["?createdBefore=0001-01-01T00:00:00Z", "createdBefore"],
+    ["?finishedAfter=now-6y", "finishedAfter"],
+    ["?finishedBefore=2026-11-28T25:00:00Z", "finishedBefore"],
+    ["?createdAfter=now-1h&createdBefore=now-2h", "createdBefore"],
+    ["?finishedAfter=2026-11-28T10:00:00Z&finishedBefore=2026-11-28T10:00:00Z", "finishedBefore"],
+    ["?fileId=a%20b", "fileId"],
+    ["?fileId=" + "x".repeat(129), "fileId"],
+    ["?type=Procedure;drop", "type"],
+    ["?subAppId=42", "subAppId"],
+    ["?subAppId=-1", "subAppId"],
+    ["?cursor=!!", "cursor"],
+    ["?cursor=bm90LWpzb24", "cursor"],
+    ["?cursor=eyJ0IjoieCJ9", "cursor"],
+  ])("answers 400 naming the parameter for %s", async (query, param) => {
+    const { gateway, requests } = fakeGateway([]);
+    setUpstreamForTests(gateway);
+    const { status, body, headers } = await get(query);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("InvalidParameter");
+    expect(body.error.message.startsWith(`${param}:`)).toBe(true);
+    expect(headers.get("content-type")).toContain("application/json");
+    expect(requests).toHaveLength(0);
+  });
+
+  it("treats empty parameters as absent, as a form would send them", async () => {
+    const { gateway, requests } = fakeGateway([]);
+    setUpstreamForTests(gateway);
+    expect((await get("?status=&fileId=&type=")).status).toBe(200);
+    expect(requests[0].Status).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+/** The answer of GET /api/stats: what the server-side mirror knows about one view's window. */
+
+export const STAT_STATUSES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
+export type StatStatus = (typeof STAT_STATUSES)[number];
+export type StatusCounts = Record<StatStatus, number>;
+
+export interface TimeBucket {
+  /** Bucket start, ISO 8601 UTC. */
+  start: string;
+  counts: StatusCounts;
+  total: number;
+}
+
+/** Seconds; null when no task of the group has such a duration yet. */
+export interface Percentiles {
+  count: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+}
+
+export interface Stats {
+  /** The window counted, after the view's time filters and the 72-hour limit. */
+  window: { from: string; to: string };
+  byStatus: StatusCounts;
+  byType: { type: string; count: number }[];
+  /** Tasks created per bucket, stacked by their current status; and tasks finished per bucket. */
+  series: { bucketSeconds: number; created: TimeBucket[]; finished: TimeBucket[] };
+  /** Wait = started − created; run = finished − started; per task type, plus "all". */
+  durations: { type: string; wait: Percentiles; run: Percentiles }[];
+  coverage: {
+    /** Tasks that matched the view and were counted. */
+    tasksCounted: number;
+    /** False while the mirror is still filling, or when the last sync failed. */
+    complete: boolean;
+    /** When the mirror last caught up with upstream; null before the first fill finished. */
+    syncedAt: string | null;
+    /** When this answer was computed. */
+    computedAt: string;
+    /** Why coverage is incomplete, in words, when it is. */
+    reason?: string;
+  };
+}
