@@ -11,6 +11,10 @@ describe("readServerEnv", () => {
     expect(env.maxRps).toBe(50);
   });
 
+  it("reads empty variables as unset", () => {
+    expect(readServerEnv({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: " ", VOD_MAX_RPS: "" })).toMatchObject({ mode: "emulator", maxRps: 50 });
+  });
+
   it("follows the emulator's port and keys", () => {
     const env = readServerEnv({ VOD_EMULATOR_PORT: "4610", VOD_EMULATOR_KEYS: "AKIDa:k:with:colons,AKIDb:x" });
     expect(env.endpoint.host).toBe("127.0.0.1:4610");

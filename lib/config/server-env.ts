@@ -51,7 +51,9 @@ function describeIssues(error: z.ZodError): string {
 
 /** Reads the environment. Without credentials the dashboard talks to the bundled emulator. */
 export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
-  const parsed = schema.safeParse(source);
+  // An exported-but-empty variable (FOO=) means unset, as in most shells' configuration files.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) throw new Error(`Invalid configuration: ${describeIssues(parsed.error)}`);
   const env = parsed.data;
   if (Boolean(env.TENCENTCLOUD_SECRET_ID) !== Boolean(env.TENCENTCLOUD_SECRET_KEY)) {

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Debian's Chromium where it is installed (Playwright cannot download a browser here), else a
+ * browser Playwright installed itself. CHROMIUM_PATH overrides both.
+ */
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
+const executablePath = process.env.CHROMIUM_PATH || systemChromium;
+
+export const E2E_PORT = 3100;
+export const E2E_EMULATOR_PORT = 4610;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // The tests share one emulator and some inject faults into it: one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      VOD_EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      VOD_EMULATOR_SEED: "42",
+      TENCENTCLOUD_SECRET_ID: "",
+      TENCENTCLOUD_SECRET_KEY: "",
+      VOD_ENDPOINT: "",
+      VOD_SUBAPP_IDS: "",
+      VOD_LOG: "silent",
+    },
+  },
+});
