@@ -1,5 +1,5 @@
 import "server-only";
-import { invalidParameter } from "@/lib/api/errors";
+import { ApiError, invalidParameter } from "@/lib/api/errors";
 import { toDescribeTasksRequest } from "@/lib/filters/describe-tasks-request";
 import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow, type TimeWindow } from "@/lib/filters/time-window";
@@ -22,6 +22,18 @@ function startWindow(query: TaskQuery, nowMs: number): TimeWindow {
 
 /** One page of the task list for a validated query, following its cursor when it has one. */
 export async function listTasks(gateway: Gateway, query: TaskQuery, nowMs: number): Promise<TaskPage> {
+  try {
+    return await readPage(gateway, query, nowMs);
+  } catch (error) {
+    // Upstream forgets a ScrollToken once its task leaves the 72-hour window: the cursor expired.
+    if (query.cursor && error instanceof ApiError && error.upstreamCode?.startsWith("InvalidParameterValue")) {
+      throw invalidParameter("cursor: has expired (its position left the 72-hour window); start again without it");
+    }
+    throw error;
+  }
+}
+
+async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Promise<TaskPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor, query) : undefined;
   const window = cursor?.window ?? startWindow(query, nowMs);
   const view = viewKey(query);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { GET } from "./route";
@@ -90,6 +91,18 @@ describe("GET /api/tasks", () => {
     const replay = await get(`?limit=5&status=WAITING&cursor=${body.nextCursor}`);
     expect(replay.status).toBe(400);
     expect(replay.body.error.message).toMatch(/^cursor:/);
+  });
+
+  it("answers 400 for a cursor whose position upstream has forgotten", async () => {
+    const { gateway } = fakeGateway(Array.from({ length: 20 }, (_, i) => upstreamTask(`t${i}`)));
+    setUpstreamForTests(gateway);
+    const { body } = await get("?limit=5");
+    setUpstreamForTests({ ...gateway, describeTasks: async () => {
+      throw new ApiError("UpstreamRejected", "refused", { upstreamCode: "InvalidParameterValue" });
+    } });
+    const expired = await get(`?limit=5&cursor=${body.nextCursor}`);
+    expect(expired.status).toBe(400);
+    expect(expired.body.error.message).toMatch(/^cursor: has expired/);
   });
 
   it.each([
