@@ -1,0 +1,77 @@
+// Everything a running emulator holds: the workload, issued scroll tokens, rate windows, faults and
+// counters. Reset swaps the workload and zeroes the counters in one place.
+import { describeTaskDetail } from "./describe-task-detail";
+import { describeTasks, TokenBook } from "./describe-tasks";
+import { type Faults, NO_FAULTS } from "./faults";
+import type { Body } from "./params";
+import { SlidingWindowLimiter } from "./rate-limit";
+import { TaskStore } from "./store";
+import { VOD_ACTIONS, type VodAction } from "../vod/wire";
+
+export interface WorkloadSettings {
+  seed: number;
+  tasksPerHour: number;
+  subApps: number[];
+}
+
+export interface Stats {
+  requests: Record<VodAction, number>;
+  errors: Record<string, number>;
+}
+
+export class EmulatorState {
+  store: TaskStore;
+  tokens = new TokenBook();
+  limiter = new SlidingWindowLimiter();
+  faults: Faults = NO_FAULTS;
+  stats: Stats = emptyStats();
+  readonly keys: ReadonlyMap<string, string>;
+
+  constructor(
+    private settings: WorkloadSettings,
+    keys: Record<string, string>,
+    readonly now: () => number,
+  ) {
+    this.keys = new Map(Object.entries(keys));
+    this.store = new TaskStore({ ...settings, now });
+  }
+
+  get seed(): number {
+    return this.settings.seed;
+  }
+
+  get tasksPerHour(): number {
+    return this.settings.tasksPerHour;
+  }
+
+  setFaults(faults: Faults): void {
+    this.faults = faults;
+    this.store.setStalled(faults.stallProcessing, this.now());
+  }
+
+  /** New workload (faults stay as they are, a running stall applies to the new workload too). */
+  reset(changes: Partial<Pick<WorkloadSettings, "seed" | "tasksPerHour">>): void {
+    this.settings = { ...this.settings, ...changes };
+    this.store = new TaskStore({ ...this.settings, now: this.now });
+    if (this.faults.stallProcessing) this.store.setStalled(true, this.now());
+    this.tokens = new TokenBook();
+    this.limiter.reset();
+    this.stats = emptyStats();
+  }
+
+  isAction(action: string): action is VodAction {
+    return (VOD_ACTIONS as readonly string[]).includes(action);
+  }
+
+  run(action: VodAction, body: Body): object {
+    const nowMs = this.now();
+    this.store.advance(nowMs);
+    return action === "DescribeTasks"
+      ? describeTasks(this.store, this.tokens, body, nowMs)
+      : describeTaskDetail(this.store, body, nowMs);
+  }
+}
+
+function emptyStats(): Stats {
+  return { requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {} };
+}
