@@ -7,7 +7,7 @@ import { createRequestBudget } from "./request-budget";
 const PAGE = { TaskSet: [{ TaskId: "t1", TaskType: "Procedure", Status: "FINISH" }], ScrollToken: "", RequestId: "r-1" };
 
 function sdkError(fields: Record<string, unknown>): Error {
-  return Object.assign(new Error(String(fields.message ?? "boom")), { name: "TencentCloudSDKHttpException" }, fields);
+  return Object.assign(new Error(String(fields.message ?? "boom")), { requestId: "", traceId: "trace-1" }, fields);
 }
 
 let logs: string[];
@@ -50,7 +50,7 @@ describe("gateway", () => {
     const gateway = gatewayWith(async () => {
       calls++;
       return PAGE;
-    }, { now: () => t, cacheTtlMs: 1000, budget: createRequestBudget(100, { now: () => t, sleep: async () => {} }) });
+    }, { now: () => t, cacheTtlMs: 1000, budget: createRequestBudget(100, { now: () => t }) });
     await gateway.describeTasks({});
     t = 999;
     await gateway.describeTasks({});

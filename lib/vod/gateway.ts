@@ -48,7 +48,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   async function attemptOnce(action: VodAction, request: object, shape: z.ZodType, deadline: number, attempt: number) {
     // A slot that only frees up as the deadline ends would leave no time for the call itself.
-    await options.budget.take(deadline - Math.min(1_000, deadlineMs / 4));
+    const release = await options.budget.take(deadline - Math.min(1_000, deadlineMs / 4));
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -73,6 +73,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       throw error;
     } finally {
       clearTimeout(timer);
+      release();
     }
   }
 

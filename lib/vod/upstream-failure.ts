@@ -10,7 +10,7 @@ export interface UpstreamFailure {
 }
 
 interface SdkErrorShape {
-  name?: string;
+  traceId?: unknown;
   message?: string;
   code?: unknown;
   httpCode?: unknown;
@@ -42,7 +42,8 @@ export function classifyUpstreamFailure(error: unknown, timedOut: boolean): Upst
   if (typeof shape.httpCode === "number") {
     return { kind: "http-status", retryable: shape.httpCode >= 500, detail: `HTTP ${shape.httpCode}` };
   }
-  if (shape.name === "TencentCloudSDKHttpException") return { kind: "network", retryable: true, detail: "network error" };
+  // The SDK's own exception (it carries a traceId) without a code or status: the request never got an answer.
+  if (typeof shape.traceId === "string") return { kind: "network", retryable: true, detail: "network error" };
   return { kind: "malformed", retryable: false, detail: "answer was not a VOD API response" };
 }
 
