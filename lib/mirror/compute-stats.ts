@@ -1,0 +1,86 @@
+import type { TaskQuery } from "@/lib/filters/task-query";
+import type { TimeWindow } from "@/lib/filters/time-window";
+import { bucketSecondsFor, bucketStarts } from "@/lib/stats/buckets";
+import { percentiles } from "@/lib/stats/percentiles";
+import { STAT_STATUSES, type Stats, type StatStatus, type StatusCounts, type TimeBucket } from "@/lib/stats/stats";
+import { isoTime } from "./iso-time";
+import { FINISH, STATUS_NAME } from "./status-code";
+import type { TaskTable } from "./task-table";
+import { viewFilter } from "./view-filter";
+
+export type CoverageState = Omit<Stats["coverage"], "tasksCounted" | "computedAt">;
+
+const zeroCounts = (): StatusCounts => ({ WAITING: 0, PROCESSING: 0, FINISH: 0, ABORTED: 0 });
+const KNOWN = new Set<string>(STAT_STATUSES);
+
+/** Per type number, the wait and run durations in seconds; key -1 gathers all types. */
+class Durations {
+  private readonly groups = new Map<number, { wait: number[]; run: number[] }>();
+  add(type: number, kind: "wait" | "run", seconds: number) {
+    for (const key of [-1, type]) {
+      let group = this.groups.get(key);
+      if (!group) this.groups.set(key, (group = { wait: [], run: [] }));
+      group[kind].push(seconds);
+    }
+  }
+  summarise(typeName: (type: number) => string, order: number[]): Stats["durations"] {
+    return [-1, ...order].map((key) => {
+      const group = this.groups.get(key) ?? { wait: [], run: [] };
+      return { type: key === -1 ? "all" : typeName(key), wait: percentiles(Float64Array.from(group.wait)), run: percentiles(Float64Array.from(group.run)) };
+    });
+  }
+}
+
+/**
+ * The statistics of one view, in one pass over the mirror. Series place each task by CreateTime
+ * (stacked by its current status) and by FinishTime; wait is started − created for every task
+ * that started, run is finished − started for tasks that finished (an abort is no full run).
+ */
+export function computeStats(table: TaskTable, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState): Stats {
+  const filter = viewFilter(table, query, window, nowMs);
+  const span = Math.max(0, filter.to - filter.from);
+  const bucketSeconds = bucketSecondsFor(span);
+  const starts = span > 0 ? bucketStarts(filter.from, filter.to, bucketSeconds) : [];
+  const bucketMs = bucketSeconds * 1_000;
+  const newBuckets = (): TimeBucket[] => starts.map((start) => ({ start: isoTime(start), counts: zeroCounts(), total: 0 }));
+  const created = newBuckets();
+  const finished = newBuckets();
+  const place = (buckets: TimeBucket[], ms: number, status: string) => {
+    const index = Math.floor((ms - starts[0]) / bucketMs);
+    if (!(index >= 0 && index < buckets.length)) return;
+    buckets[index].total++;
+    if (KNOWN.has(status)) buckets[index].counts[status as StatStatus]++;
+  };
+
+  const byStatus = zeroCounts();
+  const typeCounts = new Map<number, number>();
+  const durations = new Durations();
+  let counted = 0;
+  for (let slot = 0; slot < table.end; slot++) {
+    if (!filter.matches(slot)) continue;
+    counted++;
+    const code = table.status[slot];
+    const status = STATUS_NAME[code];
+    if (KNOWN.has(status)) byStatus[status as StatStatus]++;
+    const type = table.type[slot];
+    typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
+    const createMs = table.create[slot];
+    const beginMs = table.begin[slot];
+    const finishMs = table.finish[slot];
+    place(created, createMs, status);
+    if (!Number.isNaN(finishMs)) place(finished, finishMs, status);
+    if (beginMs >= createMs) durations.add(type, "wait", (beginMs - createMs) / 1_000);
+    if (code === FINISH && finishMs >= beginMs) durations.add(type, "run", (finishMs - beginMs) / 1_000);
+  }
+
+  const typeName = (type: number) => table.types.get(type);
+  const order = [...typeCounts.keys()].sort((a, b) => typeCounts.get(b)! - typeCounts.get(a)! || (typeName(a) < typeName(b) ? -1 : 1));
+  return {
+    window: { from: isoTime(Number.isFinite(filter.from) ? filter.from : nowMs), to: isoTime(Math.max(filter.from, filter.to)) },
+    byStatus,
+    byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
+    series: { bucketSeconds, created, finished },
+    durations: durations.summarise(typeName, order),
+    coverage: { ...coverage, tasksCounted: counted, computedAt: isoTime(nowMs) },
+  };
+}

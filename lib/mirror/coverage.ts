@@ -1,0 +1,35 @@
+import { ApiError } from "@/lib/api/errors";
+import type { CoverageState } from "./compute-stats";
+import { isoTime } from "./iso-time";
+
+export interface CoverageInput {
+  filled: boolean;
+  tasks: number;
+  syncedAt: number | null;
+  failure: { error: unknown; at: number } | null;
+  nowMs: number;
+  /** Past this age data is called stale even without an error (e.g. a sync that hangs). */
+  staleAfterMs: number;
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+function errorText(error: unknown): string {
+  return error instanceof ApiError ? error.message : "unexpected error";
+}
+
+/** Whether an answer counts the whole window, and if not, why, in words a viewer can act on. */
+export function describeCoverage(input: CoverageInput): CoverageState {
+  const syncedAt = input.syncedAt === null ? null : isoTime(input.syncedAt);
+  if (!input.filled) {
+    const failed = input.failure ? `; the last attempt failed (${errorText(input.failure.error)}), retrying` : "";
+    return { complete: false, syncedAt, reason: `filling: ${count(input.tasks)} tasks so far${failed}` };
+  }
+  if (input.failure) {
+    return { complete: false, syncedAt, reason: `the last sync failed (${errorText(input.failure.error)}); showing data as of ${syncedAt}` };
+  }
+  if (input.syncedAt !== null && input.nowMs - input.syncedAt > input.staleAfterMs) {
+    return { complete: false, syncedAt, reason: `catching up: the data is ${Math.round((input.nowMs - input.syncedAt) / 1_000)} s old` };
+  }
+  return { complete: true, syncedAt };
+}

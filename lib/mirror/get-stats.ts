@@ -1,0 +1,26 @@
+import "server-only";
+import { ApiError, invalidParameter } from "@/lib/api/errors";
+import type { TaskQuery } from "@/lib/filters/task-query";
+import { resolveTimeWindow } from "@/lib/filters/time-window";
+import type { Stats } from "@/lib/stats/stats";
+import { mirrorFor } from "./registry";
+
+/** How long a request waits for a running sync before answering with what the mirror has. */
+export const STATS_WAIT_MS = 2_000;
+
+/**
+ * GET /api/stats: the view's statistics from the mirror. Stale data beats no data, so an upstream
+ * failure only becomes an error answer when the mirror has never been able to read anything.
+ */
+export async function getStats(query: TaskQuery, nowMs: () => number = Date.now): Promise<Stats> {
+  // Bad input is a 400 before anything else, even while upstream is down.
+  const window = resolveTimeWindow(query, nowMs());
+  if (!window.ok) throw invalidParameter(window.message);
+  const mirror = mirrorFor(query.subAppId);
+  await mirror.refresh({ waitMs: STATS_WAIT_MS });
+  if (!mirror.hasData && mirror.lastError !== undefined) {
+    const error = mirror.lastError;
+    throw error instanceof ApiError ? error : new ApiError("UpstreamUnavailable", "The VOD API could not be read.");
+  }
+  return mirror.stats(query, nowMs());
+}

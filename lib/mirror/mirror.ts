@@ -1,0 +1,219 @@
+import { ApiError, invalidParameter } from "@/lib/api/errors";
+import type { TaskQuery } from "@/lib/filters/task-query";
+import { resolveTimeWindow } from "@/lib/filters/time-window";
+import type { Stats } from "@/lib/stats/stats";
+import type { Gateway } from "@/lib/vod/gateway";
+import { WINDOW_MS } from "@/lib/vod/wire";
+import { computeStats } from "./compute-stats";
+import { describeCoverage } from "./coverage";
+import { WindowFill } from "./fill";
+import { syncIncrementally, type SyncCursors } from "./incremental-sync";
+import { isoTime } from "./iso-time";
+import type { MirrorHealth, MirrorView } from "./mirror-view";
+import { activeTasks, finishedPerMinute } from "./oncall";
+import { OutcomeTracker } from "./outcomes";
+import type { Pacer } from "./pacer";
+import { PendingChecks } from "./pending-checks";
+import { sleep } from "./sleep";
+import { StatsCache } from "./stats-cache";
+import { TaskTable } from "./task-table";
+
+export interface MirrorOptions {
+  gateway: () => Gateway;
+  subAppId: number | undefined;
+  /** Caps detail lookups (reconciliation and outcomes); shared by every mirror of the process. */
+  pacer: Pacer;
+  now?: () => number;
+  /** Data older than this is refreshed. */
+  syncIntervalMs?: number;
+  overlapMs?: number;
+  /** How often the whole PROCESSING set is re-read to catch running tasks that ended unseen. */
+  reconcileEveryMs?: number;
+  fillWorkers?: number;
+  /** The timer stops, and outcome lookups pause, when nobody asked for this long. */
+  idleStopMs?: number;
+  /** Refresh on a timer while someone is looking; tests drive `sync()` themselves. */
+  timer?: boolean;
+}
+
+/**
+ * The server-side copy of one SubAppId's 72-hour window. Filled once, then kept current by cheap
+ * incremental syncs, one at a time (every caller shares the running one), triggered by requests
+ * and by a timer that stops when nobody has asked for a while. A failed sync keeps the data.
+ */
+export class Mirror implements MirrorView {
+  readonly table = new TaskTable();
+  readonly subAppId: number | undefined;
+  /** Bumped whenever the data changes; cached answers of an older version are stale. */
+  version = 0;
+  lastSyncCalls = 0;
+  private readonly options: Required<Omit<MirrorOptions, "subAppId">>;
+  private readonly outcomes: OutcomeTracker;
+  private readonly cache = new StatsCache();
+  private readonly pendingChecks: PendingChecks;
+  private fill?: WindowFill;
+  private fillStartedAt = 0;
+  private fillFinishedAt: number | null = null;
+  private cursors?: SyncCursors;
+  private syncing?: Promise<void>;
+  private syncedAt: number | null = null;
+  private lastAttemptAt = -Infinity;
+  private lastReconcileAt = -Infinity;
+  private lastSync: MirrorHealth["lastSync"] = null;
+  private failure: { error: unknown; at: number } | null = null;
+  private askedAt = -Infinity;
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor(options: MirrorOptions) {
+    this.subAppId = options.subAppId;
+    this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, fillWorkers: 24, idleStopMs: 120_000, timer: true, ...options };
+    const { gateway, pacer, now, idleStopMs } = this.options;
+    this.outcomes = new OutcomeTracker({ table: this.table, gateway, subAppId: this.subAppId, pacer, now, periodMs: 3_600_000, idleMs: idleStopMs, workers: 4 });
+    this.pendingChecks = new PendingChecks({ table: this.table, gateway, subAppId: this.subAppId, pacer, onDetail: (detail) => {
+      this.outcomes.remember(detail);
+      this.version++;
+    } });
+  }
+
+  get hasData(): boolean {
+    return this.cursors !== undefined || (this.fill?.pages ?? 0) > 0;
+  }
+
+  get lastError(): unknown {
+    return this.failure?.error;
+  }
+
+  async refresh({ waitMs = 0 }: { waitMs?: number } = {}): Promise<void> {
+    this.askedAt = this.options.now();
+    this.startTimer();
+    this.syncIfStale();
+    if (this.syncing && waitMs > 0) await Promise.race([this.syncing, sleep(waitMs)]);
+  }
+
+  private syncIfStale(): void {
+    // After a failure, the next request retries soon rather than a whole interval later.
+    const retryAfter = this.failure ? 1_000 : this.options.syncIntervalMs;
+    if (!this.syncing && this.options.now() - this.lastAttemptAt >= retryAfter) void this.sync();
+  }
+
+  /** Runs a sync now, or joins the one running. Never throws: failures are kept for health(). */
+  sync(): Promise<void> {
+    this.syncing ??= this.runSync().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  stats(query: TaskQuery, nowMs = this.options.now()): Stats {
+    const window = resolveTimeWindow(query, nowMs);
+    if (!window.ok) throw invalidParameter(window.message);
+    const key = StatsCache.keyOf(query);
+    // While filling, the data changes with every page: recompute at most once a second.
+    const cached = this.cache.get(key, this.version, nowMs, this.cursors ? 0 : 1_000);
+    if (cached) return cached;
+    const stats = computeStats(this.table, query, window.value, nowMs, describeCoverage({
+      filled: this.cursors !== undefined, tasks: this.table.count, syncedAt: this.syncedAt, failure: this.failure,
+      nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6),
+    }));
+    this.cache.set(key, this.version, nowMs, stats);
+    return stats;
+  }
+
+  activeTasks({ limit = 100 }: { limit?: number } = {}) {
+    return activeTasks(this.table, this.options.now(), limit);
+  }
+
+  finishedPerMinute({ hours = 6 }: { hours?: number } = {}) {
+    return finishedPerMinute(this.table, this.options.now(), hours);
+  }
+
+  recentOutcomes() {
+    return this.outcomes.summary();
+  }
+
+  /** For tests and scripts: one round of outcome lookups, awaited. */
+  lookUpOutcomes(): Promise<number> {
+    return this.outcomes.lookUpPending();
+  }
+
+  health(): MirrorHealth {
+    const at = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? null : isoTime(ms));
+    const error = this.failure?.error;
+    return {
+      subAppId: this.subAppId,
+      state: this.cursors ? "ready" : this.fill ? "filling" : "empty",
+      tasks: this.table.count,
+      syncedAt: at(this.syncedAt),
+      lastAttemptAt: at(this.lastAttemptAt),
+      lastError: this.failure ? {
+        code: error instanceof ApiError ? error.code : "InternalError",
+        message: error instanceof ApiError ? error.message : "The mirror's sync failed unexpectedly.",
+        at: isoTime(this.failure.at),
+      } : null,
+      fill: this.fill ? {
+        pages: this.fill.pages,
+        startedAt: isoTime(this.fillStartedAt),
+        finishedAt: at(this.fillFinishedAt),
+        durationMs: this.fillFinishedAt === null ? null : this.fillFinishedAt - this.fillStartedAt,
+      } : null,
+      lastSync: this.lastSync,
+      pendingChecks: this.pendingChecks.size,
+    };
+  }
+
+  /** Stops the timer; the data stays. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async runSync(): Promise<void> {
+    const { now, gateway } = this.options;
+    this.lastAttemptAt = now();
+    try {
+      if (!this.cursors) await this.runFill();
+      const startedAt = now();
+      const counter = { calls: 0 };
+      const fullReconcile = startedAt - this.lastReconcileAt >= this.options.reconcileEveryMs;
+      const result = await syncIncrementally({
+        gateway: gateway(), subAppId: this.subAppId, table: this.table, cursors: this.cursors!,
+        overlapMs: this.options.overlapMs, fullReconcile, startedAt,
+      }, counter);
+      if (fullReconcile) this.lastReconcileAt = startedAt;
+      this.cursors = result.cursors;
+      this.table.evictCreatedBefore(now() - WINDOW_MS);
+      this.syncedAt = startedAt;
+      this.failure = null;
+      this.lastSyncCalls = counter.calls;
+      this.lastSync = { calls: counter.calls, durationMs: now() - startedAt, at: isoTime(startedAt) };
+      this.pendingChecks.add(result.unexplained);
+      if (this.pendingChecks.size > 0) void this.pendingChecks.run();
+    } catch (error) {
+      this.failure = { error, at: now() };
+    } finally {
+      this.version++;
+    }
+  }
+
+  private async runFill(): Promise<void> {
+    const { now } = this.options;
+    if (!this.fill) {
+      this.fillStartedAt = now();
+      this.fill = new WindowFill(this.fillStartedAt - WINDOW_MS, this.fillStartedAt, this.options.fillWorkers);
+    }
+    const fill = this.fill;
+    await fill.run(this.options.gateway(), this.subAppId, this.options.fillWorkers, (tasks) => {
+      for (const task of tasks) this.table.upsert(task);
+      this.version++;
+    }, { calls: 0 });
+    this.fillFinishedAt = now();
+    this.cursors = { createdUpTo: fill.to, finishedSince: this.fillStartedAt };
+  }
+
+  private startTimer(): void {
+    if (!this.options.timer || this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.options.now() - this.askedAt > this.options.idleStopMs) this.stop();
+      else this.syncIfStale();
+    }, this.options.syncIntervalMs);
+    this.timer.unref?.();
+  }
+}
