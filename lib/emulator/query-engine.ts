@@ -105,8 +105,13 @@ function finishOrdered(part: Partition, q: TaskQuery, matches: (i: number) => bo
   if (q.desc && out.length < need) out.push(...zero.slice(0, need - out.length));
 }
 
+/**
+ * Walking costs a few nanoseconds a step and stops after a page; collecting allocates and sorts every
+ * candidate, some fifty times dearer each. So collect only sets that are small outright or tiny
+ * next to the stretch a walk might cover.
+ */
 function worthCollecting(setSize: number, walkSize: number): boolean {
-  return setSize <= COLLECT_MAX && (setSize <= 1000 || setSize * 4 <= walkSize);
+  return setSize <= 1000 || (setSize <= COLLECT_MAX && setSize * 50 <= walkSize);
 }
 
 function matcher(part: Partition, q: TaskQuery): (i: number) => boolean {
