@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { between, formatAgeMs, formatDuration, formatTimestamp, fromWallTime, isValidTimeZone, NOT_YET, resolveZone, toWallTime, zoneOffsetLabel } from "./format-time";
+
+const AT = "2026-11-28T13:57:15Z";
+
+describe("formatTimestamp", () => {
+  it("writes the time in the chosen zone", () => {
+    expect(formatTimestamp(AT, "UTC")).toBe("2026-11-28 13:57:15");
+    expect(formatTimestamp(AT, "Asia/Shanghai")).toBe("2026-11-28 21:57:15");
+    expect(formatTimestamp(AT, "America/New_York")).toBe("2026-11-28 08:57:15");
+  });
+
+  it("says Not yet for a time that has not happened, never year 1 or Invalid Date", () => {
+    expect(formatTimestamp(null, "UTC")).toBe(NOT_YET);
+    expect(formatTimestamp("", "UTC")).toBe(NOT_YET);
+    expect(formatTimestamp("garbage", undefined)).toBe(NOT_YET);
+  });
+
+  it("uses midnight as 00, not 24", () => {
+    expect(formatTimestamp("2026-11-28T00:00:05Z", "UTC")).toBe("2026-11-28 00:00:05");
+  });
+});
+
+describe("zones", () => {
+  it("accepts local, UTC and IANA zones and refuses the rest", () => {
+    expect(isValidTimeZone("local")).toBe(true);
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
+    expect(isValidTimeZone("Mars/Base")).toBe(false);
+  });
+
+  it("falls back to the browser's zone for local and for an unknown zone", () => {
+    expect(resolveZone("local")).toBeUndefined();
+    expect(resolveZone("Mars/Base")).toBeUndefined();
+    expect(resolveZone("UTC")).toBe("UTC");
+  });
+
+  it("labels offsets", () => {
+    const ms = Date.parse(AT);
+    expect(zoneOffsetLabel("UTC", ms)).toBe("UTC");
+    expect(zoneOffsetLabel("Asia/Shanghai", ms)).toBe("UTC+8");
+    expect(zoneOffsetLabel("Asia/Kolkata", ms)).toBe("UTC+5:30");
+    expect(zoneOffsetLabel("America/New_York", ms)).toBe("UTC-5");
+  });
+
+  it("turns wall times into moments and back", () => {
+    expect(fromWallTime("2026-11-28T21:57", "Asia/Shanghai")).toBe(Date.parse("2026-11-28T13:57:00Z"));
+    expect(toWallTime(Date.parse(AT), "Asia/Shanghai")).toBe("2026-11-28T21:57");
+    // Across a daylight-saving change: 2026-03-08 03:30 in New York is EDT (UTC-4).
+    expect(fromWallTime("2026-03-08T03:30", "America/New_York")).toBe(Date.parse("2026-03-08T07:30:00Z"));
+    expect(fromWallTime("yesterday", "UTC")).toBeNull();
+  });
+});
+
+describe("durations and ages", () => {
+  it("formats durations compactly", () => {
+    expect(formatDuration(null)).toBe("—");
+    expect(formatDuration(Number.NaN)).toBe("—");
+    expect(formatDuration(850)).toBe("850ms");
+    expect(formatDuration(45_000)).toBe("45s");
+    expect(formatDuration(125_000)).toBe("2m 05s");
+    expect(formatDuration(3_720_000)).toBe("1h 02m");
+    expect(formatDuration(2 * 86_400_000 + 3 * 3_600_000)).toBe("2d 03h");
+    expect(formatDuration(-5)).toBe("0ms");
+  });
+
+  it("measures between two times, null while one is missing", () => {
+    expect(between("2026-11-28T13:57:15Z", "2026-11-28T13:58:15Z")).toBe(60_000);
+    expect(between("2026-11-28T13:57:15Z", null)).toBeNull();
+  });
+
+  it("formats ages", () => {
+    expect(formatAgeMs(-3_000)).toBe("just now");
+    expect(formatAgeMs(12_500)).toBe("12s ago");
+    expect(formatAgeMs(5 * 60_000)).toBe("5m ago");
+    expect(formatAgeMs(3 * 3_600_000)).toBe("3h ago");
+    expect(formatAgeMs(50 * 3_600_000)).toBe("2d ago");
+  });
+});

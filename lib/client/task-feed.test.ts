@@ -1,0 +1,92 @@
+import type { InfiniteData } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import type { Task, TaskPage } from "@/lib/tasks/task";
+import { chunk, findNewTasks, flattenPages, patchPages, prependTasks, unfinishedIds } from "./task-feed";
+
+function task(taskId: string, status = "FINISH", overrides: Partial<Task> = {}): Task {
+  const done = status === "FINISH" || status === "ABORTED";
+  return {
+    taskId, taskType: "Procedure", status, fileId: "f", sessionId: "", sessionContext: "",
+    createTime: "2026-11-28T13:00:00Z",
+    beginProcessTime: status === "WAITING" ? null : "2026-11-28T13:00:05Z",
+    finishTime: done ? "2026-11-28T13:02:00Z" : null,
+    ...overrides,
+  };
+}
+
+const page = (tasks: Task[], nextCursor: string | null = "c"): TaskPage => ({ tasks, nextCursor, requestId: "r" });
+const data = (...pages: TaskPage[]): InfiniteData<TaskPage> => ({ pages, pageParams: pages.map((_, i) => (i ? `c${i}` : null)) });
+
+describe("flattenPages", () => {
+  it("keeps each task once, in order", () => {
+    expect(flattenPages(data(page([task("a"), task("b")]), page([task("b"), task("c")]))).map((t) => t.taskId)).toEqual(["a", "b", "c"]);
+    expect(flattenPages(undefined)).toEqual([]);
+  });
+});
+
+describe("findNewTasks", () => {
+  it("finds the head's tasks that are not loaded", () => {
+    const loaded = data(page([task("c"), task("d")]));
+    const result = findNewTasks(page([task("a"), task("b"), task("c")]), loaded);
+    expect(result.tasks.map((t) => t.taskId)).toEqual(["a", "b"]);
+    expect(result.gap).toBe(false);
+  });
+
+  it("reports a gap when a full head shares nothing with the loaded rows", () => {
+    const result = findNewTasks(page([task("a"), task("b")], "next"), data(page([task("x")])));
+    expect(result).toMatchObject({ gap: true });
+    expect(findNewTasks(page([task("a")], null), data(page([task("x")]))).gap).toBe(false);
+  });
+
+  it("finds nothing before both are loaded", () => {
+    expect(findNewTasks(undefined, data(page([task("a")])))).toEqual({ tasks: [], gap: false });
+  });
+});
+
+describe("prependTasks", () => {
+  it("adds to the first page only and keeps the cursors", () => {
+    const before = data(page([task("c")], "c1"), page([task("d")], null));
+    const after = prependTasks(before, [task("a"), task("b")]);
+    expect(after.pages[0].tasks.map((t) => t.taskId)).toEqual(["a", "b", "c"]);
+    expect(after.pages[0].nextCursor).toBe("c1");
+    expect(after.pages[1]).toBe(before.pages[1]);
+    expect(after.pageParams).toBe(before.pageParams);
+  });
+});
+
+describe("patchPages", () => {
+  it("replaces a record with a fresher one in place", () => {
+    const before = data(page([task("a", "WAITING"), task("b", "PROCESSING")]), page([task("c", "FINISH")]));
+    const after = patchPages(before, [task("b", "FINISH")])!;
+    expect(flattenPages(after).map((t) => `${t.taskId}:${t.status}`)).toEqual(["a:WAITING", "b:FINISH", "c:FINISH"]);
+    expect(after.pages[1]).toBe(before.pages[1]);
+  });
+
+  it("never moves a task backwards with an older record", () => {
+    const before = data(page([task("a", "FINISH")]));
+    expect(patchPages(before, [task("a", "PROCESSING")])).toBe(before);
+  });
+
+  it("returns the same object when nothing changed", () => {
+    const before = data(page([task("a", "PROCESSING")]));
+    expect(patchPages(before, [task("a", "PROCESSING"), task("zz", "FINISH")])).toBe(before);
+    expect(patchPages(undefined, [task("a")])).toBeUndefined();
+  });
+
+  it("takes the start time of a task that is still processing", () => {
+    const before = data(page([task("a", "PROCESSING", { beginProcessTime: null })]));
+    const after = patchPages(before, [task("a", "PROCESSING")])!;
+    expect(after.pages[0].tasks[0].beginProcessTime).toBe("2026-11-28T13:00:05Z");
+  });
+});
+
+describe("unfinishedIds and chunk", () => {
+  it("lists the loaded tasks that can still change", () => {
+    expect(unfinishedIds(data(page([task("a", "WAITING"), task("b", "FINISH"), task("c", "PROCESSING"), task("d", "ABORTED")])))).toEqual(["a", "c"]);
+  });
+
+  it("splits into batches", () => {
+    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunk([], 200)).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import type { InfiniteData } from "@tanstack/react-query";
+import type { Task, TaskPage } from "@/lib/tasks/task";
+
+/**
+ * The pure part of the live list: which rows are loaded, which of the head's tasks are new, and
+ * how fresher records replace older ones without moving anything the reader is looking at.
+ */
+
+const STATUS_RANK: Record<string, number> = { WAITING: 0, PROCESSING: 1, FINISH: 2, ABORTED: 2 };
+
+/** WAITING and PROCESSING tasks still change; the others never will. */
+export function isFinalStatus(status: string): boolean {
+  return status === "FINISH" || status === "ABORTED";
+}
+
+/** How far along a record is: a task only moves forward, so the further record is the fresher. */
+function progress(task: Task): number {
+  const times = [task.createTime, task.beginProcessTime, task.finishTime].filter((time) => time !== null).length;
+  return (STATUS_RANK[task.status] ?? 0) * 4 + times;
+}
+
+export function isFresher(candidate: Task, current: Task): boolean {
+  return progress(candidate) > progress(current);
+}
+
+/** Loaded rows in order, each task once (a prepended task may also arrive on a later page). */
+export function flattenPages(data: InfiniteData<TaskPage> | undefined): Task[] {
+  if (!data) return [];
+  const seen = new Set<string>();
+  const rows: Task[] = [];
+  for (const page of data.pages) {
+    for (const task of page.tasks) {
+      if (seen.has(task.taskId)) continue;
+      seen.add(task.taskId);
+      rows.push(task);
+    }
+  }
+  return rows;
+}
+
+export interface NewTasks {
+  tasks: Task[];
+  /**
+   * True when the head shares no task with the loaded rows although some are loaded: more tasks
+   * arrived than one page holds, so showing them means reloading from the top, not prepending.
+   */
+  gap: boolean;
+}
+
+/** The head page's tasks that the list has not shown yet, in the head's order. */
+export function findNewTasks(head: TaskPage | undefined, data: InfiniteData<TaskPage> | undefined): NewTasks {
+  if (!head || !data) return { tasks: [], gap: false };
+  const loaded = new Set(flattenPages(data).map((task) => task.taskId));
+  const tasks = head.tasks.filter((task) => !loaded.has(task.taskId));
+  const overlaps = tasks.length < head.tasks.length;
+  return { tasks, gap: loaded.size > 0 && !overlaps && head.nextCursor !== null };
+}
+
+/** Puts new tasks at the top of the first page; later pages and their cursors stay as they are. */
+export function prependTasks(data: InfiniteData<TaskPage>, tasks: Task[]): InfiniteData<TaskPage> {
+  if (tasks.length === 0 || data.pages.length === 0) return data;
+  const [first, ...rest] = data.pages;
+  return { ...data, pages: [{ ...first, tasks: [...tasks, ...first.tasks] }, ...rest] };
+}
+
+/**
+ * Replaces loaded records with fresher ones, in place. Returns the same object when nothing
+ * changed, so that React and TanStack Query see no change either.
+ */
+export function patchPages(data: InfiniteData<TaskPage> | undefined, fresh: readonly Task[]): InfiniteData<TaskPage> | undefined {
+  if (!data || fresh.length === 0) return data;
+  const byId = new Map(fresh.map((task) => [task.taskId, task]));
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    let pageChanged = false;
+    const tasks = page.tasks.map((task) => {
+      const candidate = byId.get(task.taskId);
+      if (!candidate || !isFresher(candidate, task)) return task;
+      pageChanged = true;
+      return candidate;
+    });
+    if (!pageChanged) return page;
+    changed = true;
+    return { ...page, tasks };
+  });
+  return changed ? { ...data, pages } : data;
+}
+
+/** The loaded tasks that may still change, newest first, which is what /api/tasks/updates takes. */
+export function unfinishedIds(data: InfiniteData<TaskPage> | undefined): string[] {
+  return flattenPages(data).filter((task) => !isFinalStatus(task.status)).map((task) => task.taskId);
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

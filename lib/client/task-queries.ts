@@ -1,0 +1,116 @@
+import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import type { Task, TaskDetail, TaskPage } from "@/lib/tasks/task";
+import { ApiRequestError } from "./api-error";
+import { fetchJson } from "./fetch-json";
+import { chunk, patchPages, unfinishedIds } from "./task-feed";
+
+/**
+ * Query keys and options of the task list, in one place. `query` is the view's query string as
+ * serializeTaskQuery writes it ("?status=WAITING" or ""), which is also the page's own.
+ *
+ * Cost model: the list's pages are fetched once each and never refetched. Polling touches only
+ * the head (the first page, one API call) and /api/tasks/updates (loaded unfinished rows, served
+ * from the server's mirror at no upstream cost), so a refresh costs the same however far one scrolled.
+ */
+export const taskKeys = {
+  list: (query: string) => ["tasks", "list", query] as const,
+  head: (query: string) => ["tasks", "head", query] as const,
+  updates: (query: string) => ["tasks", "updates", query] as const,
+  detail: (taskId: string, subAppId: number | null) => ["task", taskId, subAppId] as const,
+};
+
+/** The most IDs /api/tasks/updates takes at once. */
+export const UPDATE_BATCH = 200;
+
+export interface TaskUpdates {
+  tasks: Task[];
+  syncedAt: string | null;
+  /** False while the server has no /api/tasks/updates; the head then keeps the rows it covers fresh. */
+  available: boolean;
+}
+
+function withParam(query: string, name: string, value: string | number | null | undefined): string {
+  const params = new URLSearchParams(query);
+  if (value !== null && value !== undefined) params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function taskListOptions(query: string) {
+  return infiniteQueryOptions({
+    queryKey: taskKeys.list(query),
+    queryFn: async ({ pageParam, signal, client }) => {
+      const page = await fetchJson<TaskPage>(`/api/tasks${withParam(query, "cursor", pageParam)}`, signal);
+      // The first page is also the head: seed it so that polling starts from here, not with a duplicate request.
+      if (pageParam === null) client.setQueryData(taskKeys.head(query), page);
+      return page;
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // Loaded pages are a snapshot that the head and the updates keep fresh; refetching them all would cost one upstream call per page.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+function pollingSettings(intervalMs: number | false) {
+  return {
+    refetchInterval: intervalMs,
+    refetchIntervalInBackground: false,
+    // Back from a hidden tab: a stale head is refetched at once, then the interval resumes.
+    refetchOnWindowFocus: true,
+    staleTime: intervalMs === false ? Infinity : intervalMs,
+    // The next tick is the retry; a failure shows as stale data with its reason meanwhile.
+    retry: false,
+  } as const;
+}
+
+export function taskHeadOptions(query: string, intervalMs: number | false, enabled: boolean) {
+  return queryOptions({
+    queryKey: taskKeys.head(query),
+    queryFn: async ({ signal, client }) => {
+      const head = await fetchJson<TaskPage>(`/api/tasks${query}`, signal);
+      client.setQueryData(taskKeys.list(query), (data: Parameters<typeof patchPages>[0]) => patchPages(data, head.tasks));
+      return head;
+    },
+    enabled,
+    ...pollingSettings(intervalMs),
+  });
+}
+
+async function fetchUpdates(client: QueryClient, query: string, subAppId: number | null, signal: AbortSignal): Promise<TaskUpdates> {
+  const ids = unfinishedIds(client.getQueryData(taskKeys.list(query)));
+  if (ids.length === 0) return { tasks: [], syncedAt: null, available: true };
+  try {
+    const answers = await Promise.all(chunk(ids, UPDATE_BATCH).map((batch) =>
+      fetchJson<{ tasks: Task[]; syncedAt: string | null }>(`/api/tasks/updates${withParam(withParam("", "subAppId", subAppId), "ids", batch.join(","))}`, signal)));
+    return { tasks: answers.flatMap((answer) => answer.tasks), syncedAt: answers[0]?.syncedAt ?? null, available: true };
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404 && error.code !== "TaskNotFound") return { tasks: [], syncedAt: null, available: false };
+    throw error;
+  }
+}
+
+export function taskUpdatesOptions(query: string, subAppId: number | null, intervalMs: number | false, enabled: boolean) {
+  return queryOptions({
+    queryKey: taskKeys.updates(query),
+    queryFn: async ({ signal, client }) => {
+      const updates = await fetchUpdates(client, query, subAppId, signal);
+      client.setQueryData(taskKeys.list(query), (data: Parameters<typeof patchPages>[0]) => patchPages(data, updates.tasks));
+      return updates;
+    },
+    enabled,
+    ...pollingSettings(intervalMs),
+  });
+}
+
+export function taskDetailOptions(taskId: string, subAppId: number | null, intervalMs: number | false) {
+  return queryOptions({
+    queryKey: taskKeys.detail(taskId, subAppId),
+    queryFn: ({ signal }) => fetchJson<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}${withParam("", "subAppId", subAppId)}`, signal),
+    // A finished task's detail never changes again; an unfinished one is followed like the list.
+    refetchInterval: (query) => (query.state.data?.outcome ? false : intervalMs),
+    refetchIntervalInBackground: false,
+    staleTime: 2_000,
+  });
+}
