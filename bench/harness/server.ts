@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { sourceHash } from "../../scripts/build-stamp";
+import { EMULATOR_KEY, type EmulatorProcess, SUBAPP_ID } from "./emulator";
+import { freePort } from "./ports";
+import { bin, commandLine, descendants, ROOT, rssBytes, startProcess, waitFor, type Managed } from "./processes";
+
+const stampFile = path.join(ROOT, ".next", "source-hash");
+
+/** Builds the production bundle when it is missing or older than the code, as `npm start` does. */
+export function ensureBuild(log: (line: string) => void): void {
+  const hash = sourceHash(ROOT);
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) return;
+  log("building the dashboard (next build)…");
+  const result = spawnSync(bin("next"), ["build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`next build failed:\n${(result.stdout + result.stderr).split("\n").slice(-40).join("\n")}`);
+  writeFileSync(stampFile, hash);
+}
+
+export interface DashboardServer {
+  url: string;
+  process: Managed;
+  /** Resident memory of the process that serves requests (next start's server). */
+  rss(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** `next start` on a free port against the given emulator, in emulator mode (no credentials). */
+export async function startDashboard(emulator: EmulatorProcess, extraEnv: Record<string, string> = {}): Promise<DashboardServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith("TENCENTCLOUD_") || name.startsWith("VOD_")) delete env[name];
+  Object.assign(env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    VOD_ENDPOINT: emulator.url,
+    VOD_EMULATOR_PORT: String(emulator.port),
+    VOD_EMULATOR_KEYS: `${EMULATOR_KEY.secretId}:${EMULATOR_KEY.secretKey}`,
+    VOD_EMULATOR_SUBAPPS: String(SUBAPP_ID),
+    VOD_MAX_RPS: "90",
+    VOD_LOG: "silent",
+    ...extraEnv,
+  });
+  const managed = startProcess("next start", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor("the dashboard server", async () => (await fetch(`${url}/api/health`)).ok, 60_000, managed);
+  const serverPid = () => {
+    // next start may serve from itself or from a child; the one holding the most memory serves.
+    const pids = [managed.child.pid!, ...descendants(managed.child.pid!)].filter((pid) => commandLine(pid).includes("node") || commandLine(pid).includes("next"));
+    return pids.reduce((best, pid) => ((rssBytes(pid) ?? 0) > (rssBytes(best) ?? 0) ? pid : best), managed.child.pid!);
+  };
+  return { url, process: managed, rss: () => rssBytes(serverPid()), stop: () => managed.stop() };
+}
