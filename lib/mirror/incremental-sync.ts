@@ -19,8 +19,13 @@ export interface IncrementalSyncInput {
   cursors: SyncCursors;
   /** Re-read a little before each cursor: upstream times are whole seconds and may land late. */
   overlapMs: number;
-  /** Also read the whole PROCESSING set, to find running tasks that ended unseen. */
-  fullReconcile: boolean;
+  /**
+   * When given, also read the PROCESSING tasks created before this time, to find running tasks
+   * that ended unseen. Only the older ones: most tasks end within minutes and are found by the
+   * FinishTime query, so this costs a page, not the whole PROCESSING set; a task that ends unseen
+   * is found once it is that old.
+   */
+  reconcileBefore?: number;
   startedAt: number;
 }
 
@@ -48,13 +53,14 @@ export async function syncIncrementally(input: IncrementalSyncInput, counter: Ca
     }
   };
   const waitingSeen = new Set<number>();
-  const processingSeen = input.fullReconcile ? new Set<number>() : undefined;
+  const { reconcileBefore } = input;
+  const processingSeen = reconcileBefore === undefined ? undefined : new Set<number>();
   const asc = (field: "CreateTime" | "FinishTime") => ({ Field: field, Order: "Asc" });
   await Promise.all([
     pageAll(gateway, { SubAppId: subAppId, CreateTime: { After: toUpstreamTime(cursors.createdUpTo - overlapMs) }, Sort: asc("CreateTime") }, merge(), counter),
     pageAll(gateway, { SubAppId: subAppId, FinishTime: { After: toUpstreamTime(cursors.finishedSince - overlapMs) }, Sort: asc("FinishTime") }, merge(), counter),
     pageAll(gateway, { SubAppId: subAppId, Status: "WAITING", Sort: asc("CreateTime") }, merge(waitingSeen), counter),
-    processingSeen && pageAll(gateway, { SubAppId: subAppId, Status: "PROCESSING", Sort: asc("CreateTime") }, merge(processingSeen), counter),
+    processingSeen && pageAll(gateway, { SubAppId: subAppId, Status: "PROCESSING", CreateTime: { Before: toUpstreamTime(reconcileBefore!) }, Sort: asc("CreateTime") }, merge(processingSeen), counter),
   ]);
 
   // Only tasks that existed before the queries ran can be missing from their answers.
@@ -72,7 +78,8 @@ export async function syncIncrementally(input: IncrementalSyncInput, counter: Ca
   }
   const unexplained = leftWaiting.filter((slot) => table.status[slot] === WAITING);
   if (processingSeen) {
-    unexplained.push(...collect(table, (slot) => table.status[slot] === PROCESSING && table.create[slot] < existedBefore && !processingSeen.has(slot)));
+    const before = Math.ceil(reconcileBefore! / 1_000) * 1_000;
+    unexplained.push(...collect(table, (slot) => table.status[slot] === PROCESSING && table.create[slot] < before && !processingSeen.has(slot)));
   }
   return {
     cursors: { createdUpTo: newestCreate, finishedSince: startedAt },

@@ -27,8 +27,10 @@ export interface MirrorOptions {
   /** Data older than this is refreshed. */
   syncIntervalMs?: number;
   overlapMs?: number;
-  /** How often the whole PROCESSING set is re-read to catch running tasks that ended unseen. */
+  /** How often running tasks are checked against upstream, to catch those that ended unseen... */
   reconcileEveryMs?: number;
+  /** ...once they are this old (younger ones almost always end visibly, by FinishTime). */
+  reconcileAgeMs?: number;
   fillWorkers?: number;
   /** The timer stops, and outcome lookups pause, when nobody asked for this long. */
   idleStopMs?: number;
@@ -66,7 +68,7 @@ export class Mirror implements MirrorView {
 
   constructor(options: MirrorOptions) {
     this.subAppId = options.subAppId;
-    this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, fillWorkers: 24, idleStopMs: 120_000, timer: true, ...options };
+    this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true, ...options };
     const { gateway, pacer, now, idleStopMs } = this.options;
     this.outcomes = new OutcomeTracker({ table: this.table, gateway, subAppId: this.subAppId, pacer, now, periodMs: 3_600_000, idleMs: idleStopMs, workers: 4 });
     this.pendingChecks = new PendingChecks({ table: this.table, gateway, subAppId: this.subAppId, pacer, onDetail: (detail) => {
@@ -172,12 +174,12 @@ export class Mirror implements MirrorView {
       if (!this.cursors) await this.runFill();
       const startedAt = now();
       const counter = { calls: 0 };
-      const fullReconcile = startedAt - this.lastReconcileAt >= this.options.reconcileEveryMs;
+      const reconcile = startedAt - this.lastReconcileAt >= this.options.reconcileEveryMs;
       const result = await syncIncrementally({
-        gateway: gateway(), subAppId: this.subAppId, table: this.table, cursors: this.cursors!,
-        overlapMs: this.options.overlapMs, fullReconcile, startedAt,
+        gateway: gateway(), subAppId: this.subAppId, table: this.table, cursors: this.cursors!, overlapMs: this.options.overlapMs,
+        reconcileBefore: reconcile ? startedAt - this.options.reconcileAgeMs : undefined, startedAt,
       }, counter);
-      if (fullReconcile) this.lastReconcileAt = startedAt;
+      if (reconcile) this.lastReconcileAt = startedAt;
       this.cursors = result.cursors;
       this.table.evictCreatedBefore(now() - WINDOW_MS);
       this.syncedAt = startedAt;
