@@ -1,0 +1,22 @@
+import { EmptyState, ListEnd, LoadError, SkeletonRows } from "@/components/task-table/table-footer";
+import type { TaskFeed } from "./use-task-feed";
+
+interface TableFooterProps {
+  feed: TaskFeed;
+  ready: boolean;
+  scanning: boolean;
+  filtered: boolean;
+  onClear: () => void;
+}
+
+/** Which of the list's states shows under the header: first load, failure, empty, more, or the end. */
+export function TableFooter({ feed, ready, scanning, filtered, onClear }: TableFooterProps) {
+  const { list, rows } = feed;
+  if (!ready || (list.isPending && !list.isError)) return <SkeletonRows />;
+  if (list.isError && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (rows.length === 0 && !list.hasNextPage) return <EmptyState filtered={filtered} onClear={onClear} />;
+  return (
+    <ListEnd count={rows.length} hasNextPage={list.hasNextPage} loading={list.isFetchingNextPage}
+      error={list.isFetchNextPageError ? list.error : null} onRetry={() => void list.fetchNextPage()} scanning={scanning && list.hasNextPage} />
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { findNewTasks, flattenPages, prependTasks } from "@/lib/client/task-feed";
+import type { TaskPage } from "@/lib/tasks/task";
+import { taskHeadOptions, taskKeys, taskListOptions, taskUpdatesOptions } from "@/lib/client/task-queries";
+
+/**
+ * The live task list of one view: loaded pages (fetched once each), the polled head that finds
+ * new tasks, and the polled updates that keep loaded unfinished rows current.
+ */
+export function useTaskFeed(query: string, subAppId: number | null, intervalMs: number | false, enabled: boolean) {
+  const client = useQueryClient();
+  const list = useInfiniteQuery({ ...taskListOptions(query), enabled });
+  const loaded = list.data !== undefined;
+  const head = useQuery(taskHeadOptions(query, intervalMs, enabled && loaded));
+  const updates = useQuery(taskUpdatesOptions(query, subAppId, intervalMs, enabled && loaded));
+
+  const rows = useMemo(() => flattenPages(list.data), [list.data]);
+  const fresh = useMemo(() => findNewTasks(head.data, list.data), [head.data, list.data]);
+
+  const showNewTasks = useCallback(() => {
+    if (fresh.gap) {
+      // More arrived than one page holds: the loaded rows no longer join up with the head, so start over from it.
+      void client.resetQueries({ queryKey: taskKeys.list(query) });
+    } else {
+      client.setQueryData(taskKeys.list(query), (data: InfiniteData<TaskPage> | undefined) => (data ? prependTasks(data, fresh.tasks) : data));
+    }
+  }, [client, fresh, query]);
+
+  const refreshNow = useCallback(() => {
+    if (list.isError && !list.data) void list.refetch();
+    else if (list.isFetchNextPageError) void list.fetchNextPage();
+    void client.refetchQueries({ queryKey: taskKeys.head(query), type: "active" });
+    void client.refetchQueries({ queryKey: taskKeys.updates(query), type: "active" });
+  }, [client, list, query]);
+
+  // A failure newer than the last success means what is on screen is stale, and why.
+  const headFailing = head.isError && head.errorUpdatedAt >= head.dataUpdatedAt;
+  const updatesFailing = updates.isError && updates.errorUpdatedAt >= updates.dataUpdatedAt;
+  const refreshError = headFailing ? head.error : updatesFailing ? updates.error : null;
+
+  return {
+    list,
+    rows,
+    newTasks: fresh.tasks.length,
+    newTasksBeyondPage: fresh.gap,
+    showNewTasks,
+    refreshNow,
+    refreshError,
+    refreshing: head.isFetching || updates.isFetching,
+    // The head is what proves the view current; the updates alone come from the mirror and cannot.
+    updatedAt: Math.max(head.dataUpdatedAt, list.dataUpdatedAt),
+    updatesAvailable: updates.data?.available ?? true,
+  };
+}
+
+export type TaskFeed = ReturnType<typeof useTaskFeed>;

@@ -1,0 +1,69 @@
+"use client";
+import { describeError } from "@/lib/client/api-error";
+import { formatAgeMs, formatTimestamp } from "@/lib/client/format-time";
+import { useNow } from "@/lib/client/use-now";
+import type { Stats } from "@/lib/stats/stats";
+import { BucketChart } from "./bucket-chart";
+import { ChartCard } from "./chart-card";
+import { DurationChart } from "./duration-chart";
+import { StatusChart } from "./status-chart";
+import { TypeChart } from "./type-chart";
+import { useStoredFlag } from "./use-stored-flag";
+
+const ALL_STATUSES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
+const FINAL_STATUSES = ["FINISH", "ABORTED"] as const;
+
+interface StatsPanelProps {
+  stats: Stats | undefined;
+  error: unknown;
+  zone: string | undefined;
+}
+
+/** The charts of /api/stats for the current window (every status; the status filter narrows only the list). */
+export function StatsPanel({ stats, error, zone }: StatsPanelProps) {
+  const [open, setOpen] = useStoredFlag("charts-open", true);
+  if (!stats) {
+    return (
+      <div role={error ? "status" : undefined} className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+        {error ? `Charts unavailable: ${describeError(error)}` : "Loading charts…"}
+      </div>
+    );
+  }
+  const bucketMinutes = Math.round(stats.series.bucketSeconds / 60);
+  const bucket = bucketMinutes >= 60 ? `${bucketMinutes / 60} h` : `${bucketMinutes} min`;
+  return (
+    <section aria-label="Statistics" className="space-y-2" data-testid="stats-panel">
+      <div className="flex items-center gap-3">
+        <button type="button" aria-expanded={open} aria-controls="stats-charts" onClick={() => setOpen(!open)}
+          className="inline-flex items-center gap-1 rounded text-xs font-semibold uppercase tracking-wide text-zinc-700 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:text-white">
+          <span aria-hidden="true" className={`inline-block transition-transform ${open ? "rotate-90" : ""}`}>▸</span> Charts
+        </button>
+        <Coverage stats={stats} zone={zone} error={error} />
+      </div>
+      <div id="stats-charts" hidden={!open} className="grid gap-3 md:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1.3fr)]">
+        <ChartCard title="Tasks by status"><StatusChart counts={stats.byStatus} /></ChartCard>
+        <ChartCard title={`Created per ${bucket}`}><BucketChart buckets={stats.series.created} zone={zone} statuses={ALL_STATUSES} /></ChartCard>
+        <ChartCard title={`Finished per ${bucket} (throughput)`}><BucketChart buckets={stats.series.finished} zone={zone} statuses={FINAL_STATUSES} /></ChartCard>
+        <ChartCard title="Tasks by type"><TypeChart byType={stats.byType} /></ChartCard>
+        <ChartCard title="Wait and run percentiles" className="xl:col-span-2"><DurationChart durations={stats.durations} /></ChartCard>
+      </div>
+    </section>
+  );
+}
+
+function Coverage({ stats, zone, error }: { stats: Stats; zone: string | undefined; error: unknown }) {
+  const now = useNow();
+  const { coverage } = stats;
+  const synced = coverage.syncedAt ? (now ? formatAgeMs(now - Date.parse(coverage.syncedAt)) : "") : "not yet";
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="stats-coverage">
+      <span><span className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">{coverage.tasksCounted.toLocaleString("en-US")}</span> tasks counted</span>
+      <span className={coverage.complete ? "text-emerald-700 dark:text-emerald-400" : "font-medium text-amber-700 dark:text-amber-300"}>
+        {coverage.complete ? "complete window" : `partial${coverage.reason ? `: ${coverage.reason}` : ""}`}
+      </span>
+      <span>synced {synced}</span>
+      <span>{formatTimestamp(stats.window.from, zone)} → {formatTimestamp(stats.window.to, zone)}</span>
+      {error ? <span className="font-medium text-amber-700 dark:text-amber-300">charts stale: {describeError(error)}</span> : null}
+    </p>
+  );
+}

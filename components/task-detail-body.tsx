@@ -1,0 +1,97 @@
+import { between, formatAge, formatDuration, formatTimestamp, NOT_YET } from "@/lib/client/format-time";
+import { useNow } from "@/lib/client/use-now";
+import type { TaskDetail } from "@/lib/tasks/task";
+import { StatusBadge } from "./task-status";
+
+interface TaskDetailBodyProps {
+  detail: TaskDetail;
+  zone: string | undefined;
+  onFilterFile: (fileId: string) => void;
+}
+
+function Outcome({ detail }: { detail: TaskDetail }) {
+  if (detail.outcome === "success") {
+    return <span className="rounded-md bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-inset ring-emerald-600/25 dark:bg-emerald-400/10 dark:text-emerald-300">Succeeded</span>;
+  }
+  if (detail.outcome === "failed") {
+    return <span className="rounded-md bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-600/30 dark:bg-rose-400/10 dark:text-rose-300">Failed</span>;
+  }
+  return <span className="text-xs text-zinc-600 dark:text-zinc-400">No outcome yet</span>;
+}
+
+function ProgressBar({ value }: { value: number | null }) {
+  if (value === null) return <span className="text-xs text-zinc-500 dark:text-zinc-400">Not reported</span>;
+  return (
+    <span className="flex items-center gap-2">
+      <span role="progressbar" aria-label="Progress" aria-valuenow={value} aria-valuemin={0} aria-valuemax={100}
+        className="h-1.5 w-40 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700">
+        <span className="block h-full rounded-full bg-blue-600 dark:bg-blue-400" style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
+      </span>
+      <span className="text-xs tabular-nums">{value}%</span>
+    </span>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7.5rem_1fr] gap-3 py-1.5">
+      <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dd className="min-w-0 text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyProps) {
+  const now = useNow();
+  const time = (iso: string | null) => iso
+    ? <span className="font-mono text-xs tabular-nums">{formatTimestamp(iso, zone)} <span className="font-sans text-zinc-500 dark:text-zinc-400">({formatAge(iso, now)})</span></span>
+    : <span className="text-xs italic text-zinc-500 dark:text-zinc-400">{NOT_YET}</span>;
+  const running = (from: string | null, to: string | null) => to ? between(from, to) : from && now ? now - Date.parse(from) : null;
+  return (
+    <div className="space-y-5">
+      {detail.outcome === "failed" || detail.errorCode ? (
+        <div className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-500/30 dark:bg-rose-500/10" data-testid="detail-error">
+          <p className="font-mono text-xs font-semibold text-rose-800 dark:text-rose-200">{detail.errorCode ?? "Failed"}</p>
+          <p className="mt-1 break-words text-rose-900 dark:text-rose-100">{detail.message || "No message from upstream."}</p>
+        </div>
+      ) : null}
+      <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <Row label="Status"><span className="flex flex-wrap items-center gap-2"><StatusBadge status={detail.status} /> <Outcome detail={detail} /></span></Row>
+        <Row label="Progress"><ProgressBar value={detail.progress} /></Row>
+        <Row label="Type">{detail.taskType}</Row>
+        <Row label="File ID">
+          {detail.fileId ? <button type="button" onClick={() => onFilterFile(detail.fileId)} className="break-all font-mono text-xs text-blue-700 hover:underline dark:text-blue-300" title="Show only this file's tasks">{detail.fileId}</button> : "—"}
+        </Row>
+        <Row label="Created">{time(detail.createTime)}</Row>
+        <Row label="Started">{time(detail.beginProcessTime)}</Row>
+        <Row label="Finished">{time(detail.finishTime)}</Row>
+        <Row label="Wait"><span className="font-mono text-xs">{formatDuration(running(detail.createTime, detail.beginProcessTime))}</span></Row>
+        <Row label="Run"><span className="font-mono text-xs">{detail.beginProcessTime ? formatDuration(running(detail.beginProcessTime, detail.finishTime)) : "—"}</span></Row>
+        <Row label="Session ID"><span className="break-all font-mono text-xs">{detail.sessionId || "—"}</span></Row>
+        <Row label="Session context"><span className="whitespace-pre-wrap break-all font-mono text-xs">{detail.sessionContext || "—"}</span></Row>
+        {detail.message && detail.outcome !== "failed" ? <Row label="Message">{detail.message}</Row> : null}
+        <Row label="Request ID"><span className="break-all font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{detail.requestId}</span></Row>
+      </dl>
+      <section aria-labelledby="subtasks-title">
+        <h3 id="subtasks-title" className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Sub-tasks ({detail.subTasks.length})</h3>
+        {detail.subTasks.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None reported.</p> : (
+          <table className="w-full text-left text-xs">
+            <thead className="text-zinc-600 dark:text-zinc-400">
+              <tr><th scope="col" className="py-1 pr-2 font-medium">Type</th><th scope="col" className="py-1 pr-2 font-medium">Status</th><th scope="col" className="py-1 pr-2 font-medium">Progress</th><th scope="col" className="py-1 font-medium">Error</th></tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {detail.subTasks.map((sub, index) => (
+                <tr key={index} className="align-top">
+                  <td className="py-1.5 pr-2">{sub.type}{sub.definition !== null ? <span className="text-zinc-500 dark:text-zinc-400"> #{sub.definition}</span> : null}</td>
+                  <td className={`py-1.5 pr-2 font-medium ${sub.status === "FAIL" ? "text-rose-700 dark:text-rose-300" : sub.status === "SUCCESS" ? "text-emerald-700 dark:text-emerald-300" : ""}`}>{sub.status}</td>
+                  <td className="py-1.5 pr-2 tabular-nums">{sub.progress === null ? "—" : `${sub.progress}%`}</td>
+                  <td className="py-1.5 break-words">{sub.errorCode ? <><span className="font-mono">{sub.errorCode}</span> {sub.message}</> : sub.message || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

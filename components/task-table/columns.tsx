@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import type { Task } from "@/lib/tasks/task";
+import { CopyButton } from "../copy-button";
+import { StatusBadge } from "../task-status";
+import { DurationCell, TimeCell, TruncatedText } from "./task-cells";
+
+export interface CellContext {
+  /** The Intl zone of the view; undefined is the browser's own. */
+  zone: string | undefined;
+  openTask: (taskId: string) => void;
+  filterByFile: (fileId: string) => void;
+}
+
+export interface Column {
+  id: string;
+  header: string;
+  /** What the column shows, for the header's tooltip. */
+  description?: string;
+  cell: (task: Task, context: CellContext) => ReactNode;
+}
+
+/** Wide enough for a laptop (about 1200px) without horizontal scrolling; the flexible columns shrink first. */
+export const GRID_TEMPLATE =
+  "minmax(190px,2.2fr) minmax(96px,1fr) 116px minmax(110px,1.3fr) 138px 138px 138px 76px 84px minmax(120px,1.4fr)";
+
+export const COLUMNS: readonly Column[] = [
+  {
+    id: "taskId", header: "Task ID",
+    cell: (task, { openTask }) => (
+      <span className="flex min-w-0 items-center gap-1">
+        <button type="button" onClick={(event) => { event.stopPropagation(); openTask(task.taskId); }}
+          title={task.taskId} aria-label={`Open task ${task.taskId}`}
+          className="truncate rounded font-mono text-xs text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
+          {task.taskId}
+        </button>
+        <CopyButton text={task.taskId} label={`Copy task ID ${task.taskId}`} />
+      </span>
+    ),
+  },
+  { id: "type", header: "Type", cell: (task) => <TruncatedText text={task.taskType} className="text-xs" /> },
+  { id: "status", header: "Status", cell: (task) => <StatusBadge status={task.status} /> },
+  {
+    id: "fileId", header: "File ID", description: "Click a file ID to show only its tasks",
+    cell: (task, { filterByFile }) => task.fileId ? (
+      <button type="button" onClick={(event) => { event.stopPropagation(); filterByFile(task.fileId); }}
+        title={`Show only tasks of file ${task.fileId}`}
+        className="block max-w-full truncate rounded font-mono text-xs text-zinc-700 underline decoration-zinc-300 decoration-dotted underline-offset-2 hover:text-blue-700 hover:decoration-blue-500 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:decoration-zinc-600 dark:hover:text-blue-300">
+        {task.fileId}
+      </button>
+    ) : <span className="text-zinc-400 dark:text-zinc-500">—</span>,
+  },
+  { id: "created", header: "Created", cell: (task, { zone }) => <TimeCell iso={task.createTime} zone={zone} /> },
+  { id: "started", header: "Started", cell: (task, { zone }) => <TimeCell iso={task.beginProcessTime} zone={zone} /> },
+  { id: "finished", header: "Finished", cell: (task, { zone }) => <TimeCell iso={task.finishTime} zone={zone} /> },
+  {
+    id: "wait", header: "Wait", description: "Started − created; counting while waiting",
+    cell: (task) => <DurationCell from={task.createTime} to={task.beginProcessTime} live={task.status === "WAITING"} />,
+  },
+  {
+    id: "run", header: "Run", description: "Finished − started; counting while processing",
+    cell: (task) => <DurationCell from={task.beginProcessTime} to={task.finishTime} live={task.status === "PROCESSING"} />,
+  },
+  {
+    id: "session", header: "Session", description: "Session ID and context; the detail shows them whole",
+    cell: (task) => (
+      <span className="flex min-w-0 flex-col leading-tight">
+        <TruncatedText text={task.sessionId} className="font-mono text-xs" />
+        {task.sessionContext ? <TruncatedText text={task.sessionContext} className="text-[11px] text-zinc-500 dark:text-zinc-400" /> : null}
+      </span>
+    ),
+  },
+];

@@ -1,0 +1,77 @@
+import { describeError } from "@/lib/client/api-error";
+import { GRID_TEMPLATE } from "./columns";
+
+const buttonClass = "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700";
+
+export function SkeletonRows({ count = 12 }: { count?: number }) {
+  return (
+    <div aria-hidden="true" data-testid="table-skeleton">
+      {Array.from({ length: count }, (_, row) => (
+        <div key={row} className="grid h-12 items-center gap-3 border-b border-zinc-100 px-3 dark:border-zinc-800/70" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+          {Array.from({ length: 10 }, (_, cell) => (
+            <div key={cell} className="h-3 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800" style={{ width: `${55 + ((row * 7 + cell * 13) % 40)}%` }} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({ onClear, filtered }: { onClear: () => void; filtered: boolean }) {
+  return (
+    <div className="flex flex-col items-center gap-2 px-4 py-16 text-center" data-testid="empty-state">
+      <p className="text-sm font-medium">No tasks match this view</p>
+      <p className="max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+        DescribeTasks sees the last 72 hours. {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
+      </p>
+      {filtered ? <button type="button" className={buttonClass} onClick={onClear}>Clear filters</button> : null}
+    </div>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <div role="alert" className="flex flex-col items-center gap-2 px-4 py-16 text-center">
+      <p className="text-sm font-medium text-rose-700 dark:text-rose-300">The tasks could not be loaded</p>
+      <p className="max-w-xl break-words text-sm text-zinc-600 dark:text-zinc-400">{describeError(error)}</p>
+      <button type="button" className={buttonClass} onClick={onRetry}>Retry</button>
+    </div>
+  );
+}
+
+interface ListEndProps {
+  count: number;
+  hasNextPage: boolean;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  scanning: boolean;
+}
+
+/** Under the last row: more loading, a failed page with its reason, or the end of the list. */
+export function ListEnd({ count, hasNextPage, loading, error, onRetry, scanning }: ListEndProps) {
+  const base = "flex items-center justify-center gap-3 px-4 py-3 text-xs text-zinc-600 dark:text-zinc-400";
+  if (error) {
+    return (
+      <div role="alert" className={base}>
+        <span>More tasks could not be loaded: {describeError(error)}</span>
+        <button type="button" className={buttonClass} onClick={onRetry}>Retry</button>
+      </div>
+    );
+  }
+  if (hasNextPage || loading) {
+    return (
+      <div className={base} data-testid="list-loading" aria-live="polite">
+        <span className="size-3 rounded-full border-2 border-zinc-300 border-t-blue-600 motion-safe:animate-spin dark:border-zinc-700 dark:border-t-blue-400" aria-hidden="true" />
+        {scanning ? "Looking through older tasks for this type…" : "Loading more tasks…"}
+      </div>
+    );
+  }
+  return (
+    <div className={base} data-testid="list-end">
+      <span className="h-px w-12 bg-zinc-300 dark:bg-zinc-700" aria-hidden="true" />
+      End of list · {count.toLocaleString("en-US")} {count === 1 ? "task" : "tasks"}
+      <span className="h-px w-12 bg-zinc-300 dark:bg-zinc-700" aria-hidden="true" />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+import { memo } from "react";
+import { between, formatAgeMs, formatDuration, formatTimestamp, NOT_YET } from "@/lib/client/format-time";
+import { useNow } from "@/lib/client/use-now";
+
+/** An absolute time in the view's zone, with its age beneath it; "Not yet" for a time still to come. */
+export const TimeCell = memo(function TimeCell({ iso, zone }: { iso: string | null; zone: string | undefined }) {
+  if (!iso) return <span className="text-xs italic text-zinc-500 dark:text-zinc-400">{NOT_YET}</span>;
+  return (
+    <span className="flex min-w-0 flex-col leading-tight">
+      <time dateTime={iso} className="truncate font-mono text-xs tabular-nums">{formatTimestamp(iso, zone)}</time>
+      <Age iso={iso} />
+    </span>
+  );
+});
+
+function Age({ iso }: { iso: string }) {
+  const now = useNow();
+  return <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{now ? formatAgeMs(now - Date.parse(iso)) : "\u00a0"}</span>;
+}
+
+/**
+ * A duration between two times. While the end has not happened and the task is in that phase,
+ * the time so far ticks, marked as running so that it is not read as a final figure.
+ */
+export const DurationCell = memo(function DurationCell({ from, to, live }: { from: string | null; to: string | null; live: boolean }) {
+  if (from && !to && live) return <LiveDuration from={from} />;
+  const ms = between(from, to);
+  return <span className={`font-mono text-xs tabular-nums ${ms === null ? "text-zinc-400 dark:text-zinc-500" : ""}`}>{formatDuration(ms)}</span>;
+});
+
+function LiveDuration({ from }: { from: string }) {
+  const now = useNow();
+  return (
+    <span className="font-mono text-xs tabular-nums text-blue-700 dark:text-blue-300" title="Still running: time so far">
+      {now ? formatDuration(now - Date.parse(from)) : "…"}
+      <span aria-hidden="true" className="motion-safe:animate-pulse">…</span>
+      <span className="sr-only"> so far</span>
+    </span>
+  );
+}
+
+/** Long text cut to its column, whole on hover and in the detail. */
+export function TruncatedText({ text, className = "", empty = "—" }: { text: string; className?: string; empty?: string }) {
+  if (!text) return <span className="text-zinc-400 dark:text-zinc-500">{empty}</span>;
+  return <span title={text} className={`block truncate ${className}`}>{text}</span>;
+}

@@ -1,0 +1,112 @@
+"use client";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import type { Task } from "@/lib/tasks/task";
+import { COLUMNS, GRID_TEMPLATE, type CellContext } from "./columns";
+
+export const ROW_HEIGHT = 48;
+/** The page's sticky bar plus the table's sticky header: rows scrolled into view must clear both. */
+const STICKY_OFFSET = 56 + 36;
+
+interface TaskTableProps {
+  rows: Task[];
+  context: CellContext;
+  selectedIndex: number | null;
+  onSelect: (index: number) => void;
+  /** Asked for when the reader is within a screenful of the last loaded row. */
+  onNearEnd: () => void;
+  /** Changes whenever a page arrives, even an empty one, so that a type scan keeps going. */
+  pageCount: number;
+  busy: boolean;
+  /** Rendered under the header: skeletons, the empty state, the end-of-list marker. */
+  footer: ReactNode;
+}
+
+/**
+ * The task list as an ARIA table whose rows are virtualised against the window: only the rows
+ * on screen (plus a margin) exist in the DOM, so ten thousand loaded tasks scroll like fifty.
+ */
+export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, pageCount, busy, footer }: TaskTableProps) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const scrollMargin = useOffsetTop(bodyRef);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin,
+    scrollPaddingStart: STICKY_OFFSET,
+    getItemKey: (index) => rows[index]?.taskId ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length ? items[items.length - 1].index : -1;
+
+  useEffect(() => {
+    if (rows.length > 0 && lastIndex >= rows.length - 20) onNearEnd();
+  }, [lastIndex, rows.length, pageCount, onNearEnd]);
+
+  useEffect(() => {
+    if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm xl:overflow-x-visible dark:border-zinc-800 dark:bg-zinc-900">
+      <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="min-w-[1180px] text-sm">
+        <div role="rowgroup" className="sticky top-14 z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50/95 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
+          <div role="row" aria-rowindex={1} className="grid h-9 items-center gap-3 px-3" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+            {COLUMNS.map((column) => (
+              <div key={column.id} role="columnheader" title={column.description}
+                className="truncate text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+                {column.header}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" ref={bodyRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <TaskRow key={item.key} task={rows[item.index]} index={item.index} context={context}
+              selected={item.index === selectedIndex} onSelect={onSelect} top={item.start - virtualizer.options.scrollMargin} />
+          ))}
+        </div>
+      </div>
+      {footer}
+    </div>
+  );
+}
+
+interface TaskRowProps {
+  task: Task;
+  index: number;
+  context: CellContext;
+  selected: boolean;
+  onSelect: (index: number) => void;
+  top: number;
+}
+
+const TaskRow = memo(function TaskRow({ task, index, context, selected, onSelect, top }: TaskRowProps) {
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-current={selected ? "true" : undefined} data-task-id={task.taskId}
+      onClick={() => { onSelect(index); context.openTask(task.taskId); }}
+      className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-3 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${
+        selected ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] dark:bg-blue-500/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}
+      style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}>
+      {COLUMNS.map((column) => (
+        <div key={column.id} role="cell" className="min-w-0">{column.cell(task, context)}</div>
+      ))}
+    </div>
+  );
+});
+
+/** The element's distance from the top of the document, kept current as content above it changes size. */
+function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setOffset(element.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return offset;
+}

@@ -1,0 +1,74 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import type { Stats } from "../lib/stats/stats";
+import type { TaskPage } from "../lib/tasks/task";
+import { openDashboard, taskRows } from "./support/dashboard";
+import { clearFaults } from "./support/emulator";
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+test("the detail opens from the URL and closes with Esc", async ({ page, request }) => {
+  const list = (await (await request.get("/api/tasks?status=FINISH&limit=1")).json()) as TaskPage;
+  const taskId = list.tasks[0].taskId;
+  await page.goto(`/?refresh=off&task=${taskId}`);
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { name: taskId })).toBeVisible();
+  await expect(dialog.getByText(/Succeeded|Failed/).first()).toBeVisible();
+  await expect(dialog.getByText("Created", { exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).not.toHaveURL(/task=/);
+});
+
+test("keyboard: j/k move between rows, Enter opens, p pauses", async ({ page }) => {
+  await openDashboard(page, "?refresh=10s");
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  await page.keyboard.press("j");
+  const second = await taskRows(page).nth(1).getAttribute("data-task-id");
+  await expect(taskRows(page).nth(1)).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`task=${second}`));
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await page.keyboard.press("p");
+  await expect(page.getByTestId("updated-at")).toContainText("paused");
+});
+
+test("charts show the numbers /api/stats returns", async ({ page, request }) => {
+  await openDashboard(page, "?refresh=5s");
+  await expect(page.getByTestId("stats-panel")).toBeVisible();
+  await expect(async () => {
+    const stats = (await (await request.get("/api/stats")).json()) as Stats;
+    for (const status of ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const) {
+      const expected = stats.byStatus[status].toLocaleString("en-US");
+      await expect(page.getByTestId(`chart-status-${status}`)).toHaveText(expected, { timeout: 500 });
+      await expect(page.getByTestId(`status-count-${status}`)).toHaveText(expected, { timeout: 500 });
+    }
+    await expect(page.getByTestId("stats-coverage")).toContainText(stats.coverage.tasksCounted.toLocaleString("en-US"), { timeout: 500 });
+  }).toPass({ timeout: 45_000, intervals: [1_000] });
+  await expect(page.getByTestId("stats-panel").locator(".recharts-surface").first()).toBeVisible();
+});
+
+test("no serious or critical accessibility violations, light and dark, list and detail", async ({ page }) => {
+  await openDashboard(page, "?refresh=off");
+  await expect(page.getByTestId("stats-panel")).toBeVisible();
+  const check = async (label: string) => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${label}: ${v.id} ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  };
+  await check("light");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(() => document.documentElement.classList.add("dark"));
+  await check("dark");
+  await taskRows(page).first().getByRole("button", { name: /^Open task/ }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expect(page.getByRole("dialog").getByText("Created", { exact: true })).toBeVisible();
+  await check("detail");
+});

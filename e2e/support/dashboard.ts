@@ -1,0 +1,36 @@
+import { expect, type Page, type Response } from "@playwright/test";
+import type { Task, TaskPage } from "../../lib/tasks/task";
+
+/** The rendered task rows (virtualised: only those near the viewport exist). */
+export const taskRows = (page: Page) => page.locator("[role=table] [role=row][data-task-id]");
+
+export async function openDashboard(page: Page, query = ""): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(taskRows(page).first()).toBeVisible();
+}
+
+export async function renderedTaskIds(page: Page): Promise<string[]> {
+  return taskRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-task-id") ?? ""));
+}
+
+/** True for the list's API calls (GET /api/tasks?…), not the detail, health, stats or updates. */
+export function isTaskListResponse(response: Response): boolean {
+  const url = new URL(response.url());
+  return url.pathname === "/api/tasks" && response.request().method() === "GET";
+}
+
+/** Every list page the page receives from now on, in order. */
+export function collectTaskPages(page: Page): { url: URL; body: TaskPage }[] {
+  const pages: { url: URL; body: TaskPage }[] = [];
+  page.on("response", async (response) => {
+    if (!isTaskListResponse(response) || !response.ok()) return;
+    pages.push({ url: new URL(response.url()), body: (await response.json()) as TaskPage });
+  });
+  return pages;
+}
+
+export function statusOfRow(page: Page, taskId: string) {
+  return page.locator(`[role=row][data-task-id="${taskId}"] [data-status]`).getAttribute("data-status");
+}
+
+export type { Task };
