@@ -19,9 +19,11 @@ export interface Column {
   cell: (task: Task, context: CellContext) => ReactNode;
 }
 
-/** Wide enough for a laptop (about 1200px) without horizontal scrolling; the flexible columns shrink first. */
+/** Fits a 1280px laptop screen without horizontal scrolling; the flexible columns give way first. */
 export const GRID_TEMPLATE =
-  "minmax(190px,2.2fr) minmax(96px,1fr) 116px minmax(110px,1.3fr) 138px 138px 138px 76px 84px minmax(120px,1.4fr)";
+  "minmax(170px,2.2fr) minmax(90px,1fr) 116px minmax(100px,1.3fr) 128px 128px 128px 72px 80px minmax(110px,1.4fr)";
+/** The sum of the columns' minimum widths, gaps and padding: below it the table scrolls sideways. */
+export const TABLE_MIN_WIDTH = 1_216;
 
 export const COLUMNS: readonly Column[] = [
   {

@@ -7,7 +7,7 @@ export function SkeletonRows({ count = 12 }: { count?: number }) {
   return (
     <div aria-hidden="true" data-testid="table-skeleton">
       {Array.from({ length: count }, (_, row) => (
-        <div key={row} className="grid h-12 items-center gap-3 border-b border-zinc-100 px-3 dark:border-zinc-800/70" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+        <div key={row} className="grid h-12 items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
           {Array.from({ length: 10 }, (_, cell) => (
             <div key={cell} className="h-3 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800" style={{ width: `${55 + ((row * 7 + cell * 13) % 40)}%` }} />
           ))}

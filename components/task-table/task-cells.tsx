@@ -8,7 +8,7 @@ export const TimeCell = memo(function TimeCell({ iso, zone }: { iso: string | nu
   if (!iso) return <span className="text-xs italic text-zinc-500 dark:text-zinc-400">{NOT_YET}</span>;
   return (
     <span className="flex min-w-0 flex-col leading-tight">
-      <time dateTime={iso} className="truncate font-mono text-xs tabular-nums">{formatTimestamp(iso, zone)}</time>
+      <time dateTime={iso} className="truncate text-xs tabular-nums">{formatTimestamp(iso, zone)}</time>
       <Age iso={iso} />
     </span>
   );

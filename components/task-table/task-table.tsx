@@ -2,7 +2,7 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { Task } from "@/lib/tasks/task";
-import { COLUMNS, GRID_TEMPLATE, type CellContext } from "./columns";
+import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from "./columns";
 
 export const ROW_HEIGHT = 48;
 /** The page's sticky bar plus the table's sticky header: rows scrolled into view must clear both. */
@@ -50,9 +50,9 @@ export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, p
 
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm xl:overflow-x-visible dark:border-zinc-800 dark:bg-zinc-900">
-      <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="min-w-[1180px] text-sm">
+      <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="text-sm" style={{ minWidth: TABLE_MIN_WIDTH }}>
         <div role="rowgroup" className="sticky top-14 z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50/95 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
-          <div role="row" aria-rowindex={1} className="grid h-9 items-center gap-3 px-3" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+          <div role="row" aria-rowindex={1} className="grid h-9 items-center gap-2 px-3" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
             {COLUMNS.map((column) => (
               <div key={column.id} role="columnheader" title={column.description}
                 className="truncate text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
@@ -86,7 +86,7 @@ const TaskRow = memo(function TaskRow({ task, index, context, selected, onSelect
   return (
     <div role="row" aria-rowindex={index + 2} aria-current={selected ? "true" : undefined} data-task-id={task.taskId}
       onClick={() => { onSelect(index); context.openTask(task.taskId); }}
-      className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-3 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${
+      className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${
         selected ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] dark:bg-blue-500/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}
       style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}>
       {COLUMNS.map((column) => (

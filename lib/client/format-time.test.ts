@@ -56,12 +56,13 @@ describe("durations and ages", () => {
   it("formats durations compactly", () => {
     expect(formatDuration(null)).toBe("—");
     expect(formatDuration(Number.NaN)).toBe("—");
-    expect(formatDuration(850)).toBe("850ms");
+    expect(formatDuration(850)).toBe("<1s");
+    expect(formatDuration(0)).toBe("0s");
     expect(formatDuration(45_000)).toBe("45s");
     expect(formatDuration(125_000)).toBe("2m 05s");
     expect(formatDuration(3_720_000)).toBe("1h 02m");
     expect(formatDuration(2 * 86_400_000 + 3 * 3_600_000)).toBe("2d 03h");
-    expect(formatDuration(-5)).toBe("0ms");
+    expect(formatDuration(-5)).toBe("0s");
   });
 
   it("measures between two times, null while one is missing", () => {

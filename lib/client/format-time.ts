@@ -81,11 +81,12 @@ export function formatAgeMs(elapsedMs: number): string {
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
-/** "850ms", "45s", "2m 05s", "1h 02m", "2d 03h"; "—" when there is no duration. */
+/** "0s", "<1s", "45s", "2m 05s", "1h 02m", "2d 03h"; "—" when there is no duration. */
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return "—";
   const clamped = Math.max(0, ms);
-  if (clamped < 1_000) return `${Math.round(clamped)}ms`;
+  // Upstream times have whole seconds, so a sub-second duration is 0 s or a sub-second from the live clock.
+  if (clamped < 1_000) return clamped === 0 ? "0s" : "<1s";
   const seconds = Math.floor(clamped / 1_000);
   if (seconds < 60) return `${seconds}s`;
   if (seconds < 3_600) return `${Math.floor(seconds / 60)}m ${pad(seconds % 60)}s`;
