@@ -1,4 +1,5 @@
 import type { TaskQuery } from "@/lib/filters/task-query";
+import type { TaskUpdate } from "@/lib/tasks/task";
 import type { Stats } from "@/lib/stats/stats";
 import type { ActiveTasks, MinuteCount } from "./oncall";
 import type { RecentOutcomes } from "./outcomes";
@@ -41,4 +42,6 @@ export interface MirrorView {
   /** Outcomes of the tasks ended in the last hour; asking starts (and keeps alive) the lookups. */
   recentOutcomes(): RecentOutcomes;
   health(): MirrorHealth;
+  /** The mirror's current reading of these tasks (unknown IDs left out): live rows at no upstream cost. */
+  tasksByIds(ids: readonly string[]): TaskUpdate[];
 }

@@ -17,6 +17,7 @@ import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
 import { StatsCache } from "./stats-cache";
 import { TaskTable } from "./task-table";
+import { taskUpdates } from "./task-updates";
 
 export interface MirrorOptions {
   gateway: () => Gateway;
@@ -125,6 +126,10 @@ export class Mirror implements MirrorView {
 
   finishedPerMinute({ hours = 6 }: { hours?: number } = {}) {
     return finishedPerMinute(this.table, this.options.now(), hours);
+  }
+
+  tasksByIds(ids: readonly string[]) {
+    return taskUpdates(this.table, ids);
   }
 
   recentOutcomes() {

@@ -5,7 +5,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
 import type { TaskDetail } from "./task";
 
-const TASK_ID = /^[\w.:-]{1,128}$/;
+export const TASK_ID = /^[\w.:-]{1,128}$/;
 
 /** A finished task's detail never changes again, so it may be kept for much longer. */
 const FINISHED_DETAIL_TTL_MS = 10 * 60_000;

@@ -50,3 +50,13 @@ export interface TaskDetail {
   sessionContext: string;
   requestId: string;
 }
+
+/** What the server's mirror knows of a task now: enough to update a loaded row in place. */
+export type TaskUpdate = Pick<Task, "taskId" | "taskType" | "status" | "fileId" | "createTime" | "beginProcessTime" | "finishTime">;
+
+export interface TaskUpdates {
+  /** The requested tasks the mirror holds; a task it does not hold is left out. */
+  tasks: TaskUpdate[];
+  /** When the mirror last caught up with upstream. */
+  syncedAt: string | null;
+}

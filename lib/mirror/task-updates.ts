@@ -1,0 +1,23 @@
+import type { TaskUpdate } from "@/lib/tasks/task";
+import { isoTime } from "./iso-time";
+import { STATUS_NAME } from "./status-code";
+import type { TaskTable } from "./task-table";
+
+const timeOrNull = (ms: number) => (Number.isNaN(ms) ? null : isoTime(ms));
+
+/** The mirror's current reading of the given tasks, in the order asked; unknown IDs are left out. */
+export function taskUpdates(table: TaskTable, ids: readonly string[]): TaskUpdate[] {
+  return ids.flatMap((taskId) => {
+    const slot = table.slotOf(taskId);
+    if (slot < 0) return [];
+    return [{
+      taskId,
+      taskType: table.types.get(table.type[slot]),
+      status: STATUS_NAME[table.status[slot]],
+      fileId: table.files.get(table.file[slot]),
+      createTime: timeOrNull(table.create[slot]),
+      beginProcessTime: timeOrNull(table.begin[slot]),
+      finishTime: timeOrNull(table.finish[slot]),
+    }];
+  });
+}

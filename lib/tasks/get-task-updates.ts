@@ -1,0 +1,34 @@
+import "server-only";
+import { ApiError, invalidParameter } from "@/lib/api/errors";
+import { serverEnv } from "@/lib/config/server-env";
+import { mirrorFor } from "@/lib/mirror/registry";
+import { subAppIdFromRequest, TASK_ID } from "./get-task-detail";
+import type { TaskUpdates } from "./task";
+
+export const MAX_UPDATE_IDS = 200;
+const WAIT_FOR_SYNC_MS = 1_000;
+
+function idsFromRequest(request: Request): string[] {
+  const values = new URL(request.url).searchParams.getAll("ids").filter(Boolean);
+  if (values.length === 0) throw invalidParameter("ids: must list the task IDs to read, separated by commas");
+  if (values.length > 1) throw invalidParameter("ids: given more than once");
+  const ids = values[0].split(",").filter(Boolean);
+  if (ids.length > MAX_UPDATE_IDS) throw invalidParameter(`ids: at most ${MAX_UPDATE_IDS} task IDs at once`);
+  if (!ids.every((id) => TASK_ID.test(id))) throw invalidParameter("ids: must be task IDs of letters, digits, '.', ':', '_' or '-'");
+  return ids;
+}
+
+/**
+ * GET /api/tasks/updates: the current status and times of tasks a page has loaded, from the
+ * server's mirror. Keeping loaded rows live this way costs no upstream call however many pages a
+ * reader has scrolled through, and the mirror's sync is shared by every viewer.
+ */
+export async function getTaskUpdates(request: Request): Promise<TaskUpdates> {
+  const ids = idsFromRequest(request);
+  const mirror = mirrorFor(subAppIdFromRequest(request, serverEnv().subAppIds));
+  await mirror.refresh({ waitMs: WAIT_FOR_SYNC_MS });
+  if (!mirror.hasData && mirror.lastError !== undefined) {
+    throw mirror.lastError instanceof ApiError ? mirror.lastError : new ApiError("UpstreamUnavailable", "The VOD API could not be read.");
+  }
+  return { tasks: mirror.tasksByIds(ids), syncedAt: mirror.health().syncedAt };
+}
