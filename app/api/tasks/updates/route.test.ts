@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetMirrorsForTests } from "@/lib/mirror/registry";
-import { SimUpstream } from "@/lib/mirror/testing/sim-upstream";
+import { SimUpstream, type SimTask } from "@/lib/mirror/testing/sim-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { GET } from "./route";
 
@@ -10,8 +10,8 @@ async function get(query: string) {
 }
 
 let sim: SimUpstream;
-let waiting: { id: string };
-let running: { id: string };
+let waiting: SimTask;
+let running: SimTask;
 
 beforeEach(() => {
   sim = new SimUpstream(Date.now());
