@@ -52,6 +52,25 @@ async function waitForEmulator(port: string): Promise<void> {
   throw new Error(`The emulator did not start on port ${port} within two minutes`);
 }
 
+/**
+ * The server fills its mirror of the 72-hour window on the first /api/stats request; asking once
+ * as soon as it is up means the first person to open the dashboard does not wait for the fill.
+ */
+async function warmUp(port: string): Promise<void> {
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) {
+        await fetch(`${base}/api/stats`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => {
     stopAll();
@@ -66,7 +85,9 @@ async function main(): Promise<void> {
     run(bin("tsx"), [path.join(root, "lib", "emulator", "main.ts")], env);
     await waitForEmulator(port);
   }
-  run(bin("next"), ["start", "-p", env.PORT?.trim() || "3000"], env);
+  const port = env.PORT?.trim() || "3000";
+  run(bin("next"), ["start", "-p", port], env);
+  await warmUp(port);
 }
 
 main().catch((error: unknown) => {
