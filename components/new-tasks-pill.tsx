@@ -8,9 +8,9 @@ export function NewTasksPill({ count, beyondPage, onShow }: { count: number; bey
   if (count === 0) return null;
   const label = `${count}${beyondPage ? "+" : ""} new ${count === 1 && !beyondPage ? "task" : "tasks"}`;
   return (
-    <div className="pointer-events-none sticky top-[6.25rem] z-20 flex h-0 justify-center">
+    <div className="pointer-events-none sticky top-[6.25rem] z-20 flex h-0 items-start justify-center">
       <button type="button" onClick={onShow} data-testid="new-tasks-pill"
-        className="pointer-events-auto -translate-y-1 inline-flex items-center gap-1.5 rounded-full bg-blue-600 px-3 py-1 text-xs font-semibold text-white shadow-lg ring-1 ring-blue-700/40 hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        className="pointer-events-auto -translate-y-3 inline-flex items-center gap-1.5 rounded-full bg-blue-600 px-3 py-1 text-xs font-semibold text-white shadow-lg ring-1 ring-blue-700/40 hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
         <ArrowUpIcon className="size-3.5" /> {label}
       </button>
     </div>

@@ -11,7 +11,7 @@ import { taskHeadOptions, taskKeys, taskListOptions, taskUpdatesOptions } from "
  */
 export function useTaskFeed(query: string, subAppId: number | null, intervalMs: number | false, enabled: boolean) {
   const client = useQueryClient();
-  const list = useInfiniteQuery({ ...taskListOptions(query), enabled });
+  const list = useInfiniteQuery({ ...taskListOptions(query, intervalMs), enabled });
   const loaded = list.data !== undefined;
   const head = useQuery(taskHeadOptions(query, intervalMs, enabled && loaded));
   const updates = useQuery(taskUpdatesOptions(query, subAppId, intervalMs, enabled && loaded));

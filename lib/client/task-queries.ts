@@ -36,7 +36,8 @@ function withParam(query: string, name: string, value: string | number | null | 
   return text ? `?${text}` : "";
 }
 
-export function taskListOptions(query: string) {
+/** `retryMs`: while the first page has failed and nothing is loaded, try again at this pace, so the page recovers by itself. */
+export function taskListOptions(query: string, retryMs: number | false = false) {
   return infiniteQueryOptions({
     queryKey: taskKeys.list(query),
     queryFn: async ({ pageParam, signal, client }) => {
@@ -50,6 +51,7 @@ export function taskListOptions(query: string) {
     // Loaded pages are a snapshot that the head and the updates keep fresh; refetching them all would cost one upstream call per page.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
+    refetchInterval: (q) => (q.state.status === "error" && !q.state.data ? retryMs : false),
   });
 }
 
@@ -102,6 +104,9 @@ export function taskUpdatesOptions(query: string, subAppId: number | null, inter
     },
     enabled,
     ...pollingSettings(intervalMs),
+    // Until the route exists, each call would cost the server a DescribeTaskDetail for a task named "updates": stop asking.
+    refetchInterval: (q) => (q.state.data?.available === false ? false : intervalMs),
+    refetchOnWindowFocus: (q) => q.state.data?.available !== false,
   });
 }
 
