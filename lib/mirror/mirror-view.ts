@@ -37,6 +37,8 @@ export interface MirrorView {
   stats(query: TaskQuery, nowMs?: number): Stats;
   /** Current WAITING and PROCESSING tasks, the oldest first. */
   activeTasks(options?: { limit?: number }): ActiveTasks;
+  /** How many tasks were WAITING at a past moment (epoch ms), rebuilt from the mirror's times. */
+  waitingAt(atMs: number): number;
   /** Tasks ended per minute, for the last `hours` (default 6). */
   finishedPerMinute(options?: { hours?: number }): MinuteCount[];
   /** Outcomes of the tasks ended in the last hour; asking starts (and keeps alive) the lookups. */

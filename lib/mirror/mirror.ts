@@ -6,6 +6,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import { WINDOW_MS } from "@/lib/vod/wire";
 import { computeStats } from "./compute-stats";
 import { describeCoverage } from "./coverage";
+import { waitingAt } from "./backlog";
 import { WindowFill } from "./fill";
 import { syncIncrementally, type SyncCursors } from "./incremental-sync";
 import { isoTime } from "./iso-time";
@@ -122,6 +123,10 @@ export class Mirror implements MirrorView {
 
   activeTasks({ limit = 100 }: { limit?: number } = {}) {
     return activeTasks(this.table, this.options.now(), limit);
+  }
+
+  waitingAt(atMs: number): number {
+    return waitingAt(this.table, atMs);
   }
 
   finishedPerMinute({ hours = 6 }: { hours?: number } = {}) {
