@@ -11,6 +11,7 @@ import { proxyOverhead } from "./figures/proxy-overhead";
 import { servedThroughput } from "./figures/served-throughput";
 import { upstreamEconomy } from "./figures/upstream-economy";
 import { virtualisation } from "./figures/virtualisation";
+import os from "node:os";
 import type { Figure } from "./harness/figure";
 import { stopAll } from "./harness/processes";
 import { type FigureRow, printTable, writeResults } from "./harness/report";
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
     log(`${figure.title}${quick ? " (quick)" : ""}`);
     try {
       const result = await figure.run({ quick, log });
-      rows.push(...result);
+      // Other work on the machine skews every figure: keep the load next to the numbers.
+      const load = Math.round(os.loadavg()[0] * 100) / 100;
+      if (load > os.cpus().length * 0.75) log(`warning: load average ${load} on ${os.cpus().length} CPUs: other work is competing with this figure`);
+      rows.push(...result.map((r) => ({ ...r, load })));
       for (const r of result) log(`${r.metric}: ${r.value ?? "n/a"} ${r.unit} (target ${r.target}) ${r.pass ? "pass" : "MISS"}${r.note ? ` — ${r.note}` : ""}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -15,6 +15,8 @@ export interface FigureRow {
   target: string;
   pass: boolean;
   note?: string;
+  /** One-minute load average when the figure finished. */
+  load?: number;
 }
 
 export interface Comparison {

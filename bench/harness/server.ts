@@ -27,7 +27,12 @@ export interface DashboardServer {
 }
 
 /** `next start` on a free port against the given emulator, in emulator mode (no credentials). */
-export async function startDashboard(emulator: EmulatorProcess, extraEnv: Record<string, string> = {}): Promise<DashboardServer> {
+export async function startDashboard(
+  emulator: EmulatorProcess,
+  extraEnv: Record<string, string> = {},
+  /** Node options for the server, e.g. --cpu-prof when looking for where the time goes. */
+  nodeArgs: string[] = [],
+): Promise<DashboardServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith("TENCENTCLOUD_") || name.startsWith("VOD_")) delete env[name];
@@ -43,7 +48,8 @@ export async function startDashboard(emulator: EmulatorProcess, extraEnv: Record
     VOD_LOG: "silent",
     ...extraEnv,
   });
-  const managed = startProcess("next start", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const nextCli = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const managed = startProcess("next start", process.execPath, [...nodeArgs, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], env);
   const url = `http://127.0.0.1:${port}`;
   await waitFor("the dashboard server", async () => (await fetch(`${url}/api/health`)).ok, 60_000, managed);
   const serverPid = () => {
