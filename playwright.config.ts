@@ -8,8 +8,10 @@ import { defineConfig } from "@playwright/test";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 
-export const E2E_PORT = 3100;
-export const E2E_EMULATOR_PORT = 4610;
+// Overridable so that two checkouts can run their browser tests side by side.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
+process.env.E2E_EMULATOR_URL ??= `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
