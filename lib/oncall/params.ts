@@ -1,0 +1,74 @@
+import { integerParam, literalParam, type ParamKind } from "@/lib/filters/param-kinds";
+import { invalidParam, taskQueryParams, type ParseResult } from "@/lib/filters/task-query";
+import { durationParam } from "./duration";
+
+export const REFRESH_CHOICES = ["off", "5s", "10s", "30s", "1m"] as const;
+export type Refresh = (typeof REFRESH_CHOICES)[number];
+
+const REFRESH_MS: Record<Refresh, number | null> = { off: null, "5s": 5_000, "10s": 10_000, "30s": 30_000, "1m": 60_000 };
+
+/** How often the screen polls; null for off. */
+export function refreshMs(refresh: Refresh): number | null {
+  return REFRESH_MS[refresh];
+}
+
+/**
+ * Data older than three polls is stale. With polling off the screen still counts time, against
+ * the default interval: a number that stopped moving 30 s ago is not a current number.
+ */
+export function staleAfterMs(refresh: Refresh): number {
+  return 3 * (REFRESH_MS[refresh] ?? REFRESH_MS[ONCALL_DEFAULTS.refresh]!);
+}
+
+/**
+ * The on-call view's parameters, defined once: the page URL, the nuqs parsers (url-state.ts) and
+ * GET /api/oncall all read them from here, so a shared link and the API agree on the thresholds.
+ */
+export const oncallParams = {
+  /** A task WAITING longer than this is stuck. */
+  waitSlo: durationParam(1, 72 * 3_600),
+  /** A task PROCESSING longer than this is stuck. */
+  runSlo: durationParam(1, 72 * 3_600),
+  refresh: literalParam(REFRESH_CHOICES),
+  /** Backlog growth over 15 minutes, in percent, that turns the view amber. */
+  growth: integerParam(1, 10_000),
+  /** Failure rate of the last hour, in percent, that turns the view amber (twice it: red). */
+  failRate: integerParam(1, 100),
+  subAppId: taskQueryParams.subAppId,
+} satisfies Record<string, ParamKind<unknown>>;
+
+export const ONCALL_DEFAULTS = { waitSlo: 600, runSlo: 3_600, refresh: "10s", growth: 25, failRate: 10 } as const satisfies Partial<OncallQuery>;
+
+export interface Thresholds {
+  waitSlo: number;
+  runSlo: number;
+  growth: number;
+  failRate: number;
+}
+
+export interface OncallQuery extends Thresholds {
+  refresh: Refresh;
+  /** Absent: every configured SubAppId, one column each. */
+  subAppId?: number;
+}
+
+type OncallParam = keyof typeof oncallParams;
+
+/** Reads the query string strictly, like parseTaskQuery: a refused value is a 400 naming it. */
+export function parseOncallQuery(params: URLSearchParams, options: { subAppIds: readonly number[] }): ParseResult<OncallQuery> {
+  const query: Record<string, unknown> = { ...ONCALL_DEFAULTS };
+  for (const name of Object.keys(oncallParams) as OncallParam[]) {
+    const values = params.getAll(name).filter((value) => value !== "");
+    if (values.length === 0) continue;
+    if (values.length > 1) return invalidParam(name, "given more than once");
+    const kind: ParamKind<unknown> = oncallParams[name];
+    const value = kind.parse(values[0]);
+    if (value === null) return invalidParam(name, `must be ${kind.expected}`);
+    query[name] = value;
+  }
+  if (query.subAppId !== undefined && !options.subAppIds.includes(query.subAppId as number)) {
+    const offered = options.subAppIds.length ? `one of ${options.subAppIds.join(", ")}` : "absent: VOD_SUBAPP_IDS is not set";
+    return invalidParam("subAppId", `must be ${offered}`);
+  }
+  return { ok: true, value: query as unknown as OncallQuery };
+}

@@ -1,0 +1,89 @@
+import { DEFAULT_LIMIT, DEFAULT_SORT } from "@/lib/filters/task-query";
+import type { ActiveTask } from "@/lib/mirror/oncall";
+import type { MirrorView } from "@/lib/mirror/mirror-view";
+import { assess, BACKLOG_LOOKBACK_MINUTES, failureRatePct, FLOW_WINDOW_MINUTES, growthPct } from "./assess";
+import type { OncallQuery } from "./params";
+import type { OncallApp, StuckTask } from "./types";
+
+/** Stuck tasks listed per kind; the totals still count them all. A wall screen shows a dozen anyway. */
+export const STUCK_LIST_LIMIT = 50;
+const BUCKET_MINUTES = 5;
+const THROUGHPUT_MINUTES = 15;
+
+function stuckTasks(tasks: ActiveTask[], seconds: (task: ActiveTask) => number, slo: number) {
+  // The mirror lists them oldest first, so the stuck ones are a prefix.
+  const stuck = tasks.filter((task) => seconds(task) > slo);
+  const listed: StuckTask[] = stuck.slice(0, STUCK_LIST_LIMIT).map((task) => ({
+    taskId: task.taskId, taskType: task.taskType, fileId: task.fileId, createTime: task.createTime,
+    beginProcessTime: task.beginProcessTime, seconds: Math.floor(seconds(task)), level: seconds(task) > 2 * slo ? "red" : "amber",
+  }));
+  return { listed, total: stuck.length };
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+/**
+ * Everything the on-call screen shows for one SubAppId, read from its mirror at one moment.
+ * The WAITING/PROCESSING counts come from the mirror's stats of the unfiltered view, the very
+ * numbers GET /api/stats answers, so the two never disagree about the same sync.
+ */
+export function appSnapshot(mirror: MirrorView, query: OncallQuery, nowMs: number, staleAfterMs: number): OncallApp {
+  const health = mirror.health();
+  const syncedAtMs = health.syncedAt === null ? null : Date.parse(health.syncedAt);
+  const byStatus = mirror.stats({ sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: mirror.subAppId }, nowMs).byStatus;
+  const active = mirror.activeTasks({ limit: Number.POSITIVE_INFINITY });
+  const outcomes = mirror.recentOutcomes();
+  const minutes = mirror.finishedPerMinute({ hours: 6 }).map((minute) => minute.finished + minute.aborted);
+  const backlogBefore = mirror.waitingAt(nowMs - BACKLOG_LOOKBACK_MINUTES * 60_000);
+  const waitSeconds = active.waiting.map((task) => task.waitSeconds);
+  const runSeconds = active.processing.map((task) => task.runSeconds ?? 0);
+
+  const assessment = assess({
+    nowMs, staleAfterMs, syncedAtMs, loading: health.state !== "ready", lastError: health.lastError,
+    waitSeconds, runSeconds, backlogNow: active.waitingCount, backlogBefore,
+    endedRecently: sum(minutes.slice(-FLOW_WINDOW_MINUTES)), outcomes,
+  }, query);
+
+  const waiting = stuckTasks(active.waiting, (task) => task.waitSeconds, query.waitSlo);
+  const processing = stuckTasks(active.processing, (task) => task.runSeconds ?? 0, query.runSlo);
+  const perMinute: number[] = [];
+  for (let i = 0; i < minutes.length; i += BUCKET_MINUTES) perMinute.push(sum(minutes.slice(i, i + BUCKET_MINUTES)) / BUCKET_MINUTES);
+  const firstMinute = Math.floor(nowMs / 60_000) * 60_000 - (minutes.length - 1) * 60_000;
+
+  return {
+    subAppId: mirror.subAppId ?? null,
+    state: assessment.state,
+    reasons: assessment.reasons,
+    stale: assessment.stale,
+    loading: health.state !== "ready",
+    hasData: mirror.hasData,
+    syncedAt: health.syncedAt,
+    dataAgeSeconds: syncedAtMs === null ? null : Math.max(0, Math.round((nowMs - syncedAtMs) / 1_000)),
+    lastError: health.lastError,
+    tiles: {
+      waiting: byStatus.WAITING,
+      processing: byStatus.PROCESSING,
+      endedLastHour: outcomes.ended,
+      // The current minute is still filling up: whole minutes only.
+      throughputPerMinute: sum(minutes.slice(-THROUGHPUT_MINUTES - 1, -1)) / THROUGHPUT_MINUTES,
+      oldestWaitingSeconds: longest(waitSeconds),
+      longestRunningSeconds: longest(runSeconds),
+      failureRate: failureRatePct(outcomes),
+      outcomesKnown: outcomes.known,
+      outcomesFailed: outcomes.failed,
+      backlog15mAgo: backlogBefore,
+      backlogGrowthPct: finiteOrNull(growthPct(backlogBefore, active.waitingCount)),
+    },
+    throughput: { bucketMinutes: BUCKET_MINUTES, from: new Date(firstMinute).toISOString(), perMinute },
+    stuck: { waiting: waiting.listed, processing: processing.listed, waitingTotal: waiting.total, processingTotal: processing.total },
+  };
+}
+
+/** A reduce, not Math.max(...): a long stall can queue more tasks than a call may take arguments. */
+function longest(seconds: number[]): number | null {
+  return seconds.length ? Math.floor(seconds.reduce((max, value) => Math.max(max, value), 0)) : null;
+}
+
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
