@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "@/lib/emulator/random";
 import { setLogSink } from "@/lib/log";
 import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
@@ -20,15 +21,6 @@ const VALUES: Record<string, string[]> = {
   junk: ["1", "DescribeInstances", "RunInstances"],
   Action: ["DeleteMedia", "DescribeTasks"],
 };
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomQuery(random: () => number): string {
   const params = new URLSearchParams();

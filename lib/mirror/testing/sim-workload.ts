@@ -1,18 +1,10 @@
+import { mulberry32 } from "@/lib/emulator/random";
 import type { SimTask, SimUpstream } from "./sim-upstream";
 
 const TYPES = ["Procedure", "Procedure", "Procedure", "EditMedia", "PullUpload", "ReviewAudioVideo"];
 
-/** A small deterministic random source, so a failing test fails the same way every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic random source, so a failing test fails the same way every run. */
+export const seeded = mulberry32;
 
 /**
  * Moves the simulated upstream forward second by second: tasks arrive at `perHour`, wait a few
