@@ -33,7 +33,8 @@ export function appSnapshot(mirror: MirrorView, query: OncallQuery, nowMs: numbe
   const byStatus = mirror.stats({ sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: mirror.subAppId }, nowMs).byStatus;
   const active = mirror.activeTasks({ limit: Number.POSITIVE_INFINITY });
   const outcomes = mirror.recentOutcomes();
-  const minutes = mirror.finishedPerMinute({ hours: 6 }).map((minute) => minute.finished + minute.aborted);
+  const series = mirror.finishedPerMinute({ hours: 6 });
+  const minutes = series.map((minute) => minute.finished + minute.aborted);
   const backlogBefore = mirror.waitingAt(nowMs - BACKLOG_LOOKBACK_MINUTES * 60_000);
   const waitSeconds = active.waiting.map((task) => task.waitSeconds);
   const runSeconds = active.processing.map((task) => task.runSeconds ?? 0);
@@ -48,7 +49,6 @@ export function appSnapshot(mirror: MirrorView, query: OncallQuery, nowMs: numbe
   const processing = stuckTasks(active.processing, (task) => task.runSeconds ?? 0, query.runSlo);
   const perMinute: number[] = [];
   for (let i = 0; i < minutes.length; i += BUCKET_MINUTES) perMinute.push(sum(minutes.slice(i, i + BUCKET_MINUTES)) / BUCKET_MINUTES);
-  const firstMinute = Math.floor(nowMs / 60_000) * 60_000 - (minutes.length - 1) * 60_000;
 
   return {
     subAppId: mirror.subAppId ?? null,
@@ -74,7 +74,7 @@ export function appSnapshot(mirror: MirrorView, query: OncallQuery, nowMs: numbe
       backlog15mAgo: backlogBefore,
       backlogGrowthPct: finiteOrNull(growthPct(backlogBefore, active.waitingCount)),
     },
-    throughput: { bucketMinutes: BUCKET_MINUTES, from: new Date(firstMinute).toISOString(), perMinute },
+    throughput: { bucketMinutes: BUCKET_MINUTES, from: series[0]?.start ?? new Date(nowMs).toISOString(), perMinute },
     stuck: { waiting: waiting.listed, processing: processing.listed, waitingTotal: waiting.total, processingTotal: processing.total },
   };
 }

@@ -19,7 +19,8 @@ const minutesAgo = (m: number) => sim.now - m * 60_000;
 beforeEach(() => {
   sim = new SimUpstream(Date.now());
   setUpstreamForTests(sim.gateway());
-  resetMirrorsForTests({ timer: false });
+  // The mirror's clock is the simulation's, so waits and runs come out in whole seconds.
+  resetMirrorsForTests({ timer: false, now: () => sim.now });
   sim.add({ create: minutesAgo(25), type: "EditMedia" }); // waiting 25m: beyond 2 × 10m
   sim.add({ create: minutesAgo(12) }); // waiting 12m
   sim.add({ create: minutesAgo(1) });
@@ -84,7 +85,7 @@ describe("GET /api/oncall", () => {
   });
 
   it("answers 200 marked stale and red when a sync fails but data exists", async () => {
-    resetMirrorsForTests({ timer: false, syncIntervalMs: 0 });
+    resetMirrorsForTests({ timer: false, syncIntervalMs: 0, now: () => sim.now });
     expect(((await get("?subAppId=1500000001&waitSlo=1h&runSlo=2h")).body as OncallResponse).state).toBe("green");
     sim.down = true;
     await new Promise((resolve) => setTimeout(resolve, 5));
