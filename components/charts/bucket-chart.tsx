@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TimeBucket } from "@/lib/stats/stats";
 import { STATUSES } from "../task-status";
@@ -12,7 +13,7 @@ interface BucketChartProps {
 }
 
 /** Tasks per time bucket, stacked by status. */
-export function BucketChart({ buckets, zone, statuses }: BucketChartProps) {
+export const BucketChart = memo(function BucketChart({ buckets, zone, statuses }: BucketChartProps) {
   const first = buckets[0] ? Date.parse(buckets[0].start) : 0;
   const last = buckets.length ? Date.parse(buckets[buckets.length - 1].start) : 0;
   const acrossDays = last - first > 20 * 3_600_000;
@@ -31,4 +32,4 @@ export function BucketChart({ buckets, zone, statuses }: BucketChartProps) {
       </BarChart>
     </ResponsiveContainer>
   );
-}
+});

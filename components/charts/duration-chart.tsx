@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDuration } from "@/lib/client/format-time";
 import type { Stats } from "@/lib/stats/stats";
@@ -12,7 +12,7 @@ const PERCENTILES = [
 ] as const;
 
 /** Wait or run time percentiles per task type (the busiest types first). */
-export function DurationChart({ durations }: { durations: Stats["durations"] }) {
+export const DurationChart = memo(function DurationChart({ durations }: { durations: Stats["durations"] }) {
   const [phase, setPhase] = useState<"wait" | "run">("run");
   const rows = durations
     .filter((entry) => entry[phase].count > 0)
@@ -43,4 +43,4 @@ export function DurationChart({ durations }: { durations: Stats["durations"] }) 
       )}
     </div>
   );
-}
+});

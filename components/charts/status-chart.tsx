@@ -1,11 +1,12 @@
 "use client";
+import { memo } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StatusCounts } from "@/lib/stats/stats";
 import { STATUSES } from "../task-status";
 import { AXIS_TICK, CHART_HEIGHT, compactNumber, GRID_STROKE, TOOLTIP_STYLE } from "./chart-theme";
 
 /** Counts by status, with the exact numbers written out beside the bars. */
-export function StatusChart({ counts }: { counts: StatusCounts }) {
+export const StatusChart = memo(function StatusChart({ counts }: { counts: StatusCounts }) {
   const data = STATUSES.map((status) => ({ label: status.label, value: status.value, count: counts[status.value as keyof StatusCounts] ?? 0, color: status.color }));
   return (
     <div className="flex gap-3">
@@ -33,4 +34,4 @@ export function StatusChart({ counts }: { counts: StatusCounts }) {
       </div>
     </div>
   );
-}
+});

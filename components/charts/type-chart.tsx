@@ -1,10 +1,11 @@
 "use client";
+import { memo } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Stats } from "@/lib/stats/stats";
 import { AXIS_TICK, CHART_HEIGHT, compactNumber, GRID_STROKE, TOOLTIP_STYLE } from "./chart-theme";
 
 /** Counts by task type, biggest first; the long tail is folded into "Other". */
-export function TypeChart({ byType }: { byType: Stats["byType"] }) {
+export const TypeChart = memo(function TypeChart({ byType }: { byType: Stats["byType"] }) {
   const sorted = [...byType].sort((a, b) => b.count - a.count);
   const top = sorted.slice(0, 6);
   const rest = sorted.slice(6).reduce((sum, entry) => sum + entry.count, 0);
@@ -21,4 +22,4 @@ export function TypeChart({ byType }: { byType: Stats["byType"] }) {
       </BarChart>
     </ResponsiveContainer>
   );
-}
+});
