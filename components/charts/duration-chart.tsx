@@ -36,7 +36,8 @@ export const DurationChart = memo(function DurationChart({ durations }: { durati
             <XAxis dataKey="type" tick={AXIS_TICK} tickLine={false} axisLine={false} interval={0} tickFormatter={(type: string) => type.length > 10 ? `${type.slice(0, 9)}…` : type} />
             <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={shortSeconds} />
             <Tooltip {...TOOLTIP_STYLE} formatter={(value) => formatDuration(Number(value) * 1_000)} />
-            <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
+            {/* Legend text in the axis colour: the darkest bar colour would be unreadable on the dark theme. */}
+            <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} formatter={(value) => <span style={{ color: "var(--chart-text)" }}>{value}</span>} />
             {PERCENTILES.map((p) => <Bar key={p.key} dataKey={p.key} name={p.key} fill={p.color} isAnimationActive={false} />)}
           </BarChart>
         </ResponsiveContainer>
