@@ -16,7 +16,7 @@ import type { Figure } from "./harness/figure";
 import { stopAll } from "./harness/processes";
 import { type FigureRow, printTable, writeResults } from "./harness/report";
 
-const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, mirror, emulatorPage, firstRows, virtualisation, bundle];
+const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, firstRows, virtualisation, bundle];
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes("--quick");
@@ -50,9 +50,10 @@ async function main(): Promise<void> {
       log(`failed: ${message}`);
       rows.push({ figure: figure.id, metric: figure.title, value: null, unit: "", target: "runs", pass: false, note: `failed: ${message.split("\n")[0]}` });
     } finally {
-      await stopAll();
+      await stopAll({ shared: false });
     }
   }
+  await stopAll();
   const durationS = Math.round((Date.now() - started) / 1000);
   printTable(rows);
   const file = writeResults(rows, { quick, only, startedAt: new Date(started).toISOString(), durationS });

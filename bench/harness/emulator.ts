@@ -23,7 +23,7 @@ export interface EmulatorProcess {
 }
 
 /** The emulator as its own process (so its CPU is not the load generator's), on a free port. */
-export async function startEmulatorProcess(options: { tasksPerHour: number; seed?: number }): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(options: { tasksPerHour: number; seed?: number; shared?: boolean }): Promise<EmulatorProcess> {
   const port = await freePort();
   const managed = startProcess("emulator", bin("tsx"), [path.join(ROOT, "lib", "emulator", "main.ts")], {
     ...process.env,
@@ -32,7 +32,7 @@ export async function startEmulatorProcess(options: { tasksPerHour: number; seed
     VOD_EMULATOR_TASKS_PER_HOUR: String(options.tasksPerHour),
     VOD_EMULATOR_SUBAPPS: String(SUBAPP_ID),
     VOD_EMULATOR_KEYS: `${EMULATOR_KEY.secretId}:${EMULATOR_KEY.secretKey},${BENCH_KEY.secretId}:${BENCH_KEY.secretKey}`,
-  });
+  }, { shared: options.shared });
   const url = `http://127.0.0.1:${port}`;
   const control = async <T>(method: string, name: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}/__emulator/${name}`, {

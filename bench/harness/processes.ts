@@ -7,6 +7,8 @@ export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", nam
 
 export interface Managed {
   name: string;
+  /** Kept across figures (a fixture several figures use); stopped at the end of the run. */
+  shared: boolean;
   child: ChildProcess;
   /** The last lines the process wrote, for error messages. */
   tail(): string;
@@ -19,7 +21,7 @@ const running = new Set<Managed>();
  * Starts a process in its own process group, so that stopping it also stops whatever it spawned
  * (next start, tsx and its loader). Every process is stopped when the bench exits, even on failure.
  */
-export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Managed {
+export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: { shared?: boolean } = {}): Managed {
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -31,6 +33,7 @@ export function startProcess(name: string, command: string, args: string[], env:
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const managed: Managed = {
     name,
+    shared: options.shared ?? false,
     child,
     tail: () => lines.join("\n"),
     async stop() {
@@ -57,8 +60,9 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function stopAll(): Promise<void> {
-  await Promise.all([...running].map((m) => m.stop()));
+/** Stops what a figure left running; with `shared`, the fixtures too. */
+export async function stopAll({ shared = true }: { shared?: boolean } = {}): Promise<void> {
+  await Promise.all([...running].filter((m) => shared || !m.shared).map((m) => m.stop()));
 }
 
 /** Synchronous last resort for process exit: the whole group of every process still running. */

@@ -32,6 +32,7 @@ export async function startDashboard(
   extraEnv: Record<string, string> = {},
   /** Node options for the server, e.g. --cpu-prof when looking for where the time goes. */
   nodeArgs: string[] = [],
+  options: { shared?: boolean } = {},
 ): Promise<DashboardServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -49,7 +50,7 @@ export async function startDashboard(
     ...extraEnv,
   });
   const nextCli = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const managed = startProcess("next start", process.execPath, [...nodeArgs, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const managed = startProcess("next start", process.execPath, [...nodeArgs, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], env, options);
   const url = `http://127.0.0.1:${port}`;
   await waitFor("the dashboard server", async () => (await fetch(`${url}/api/health`)).ok, 60_000, managed);
   const serverPid = () => {
