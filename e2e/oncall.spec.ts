@@ -1,0 +1,86 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import type { OncallResponse } from "../lib/oncall/types";
+import type { Stats } from "../lib/stats/stats";
+import { clearFaults, setFaults } from "./support/emulator";
+
+const APP = 1500000001;
+// Tight waiting SLO so a stall shows within a minute; a running SLO and failure threshold the
+// emulator's normal tails never reach, so that a cleared stall can read green again.
+const STALL_VIEW = `/oncall?subAppId=${APP}&refresh=5s&waitSlo=45s&runSlo=3h&failRate=50`;
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+const state = (page: Page) => page.getByTestId("oncall-state");
+const tile = (page: Page, name: string) => page.getByTestId(`tile-${name}`);
+
+async function openOncall(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId("oncall-app").first()).toBeVisible({ timeout: 60_000 });
+}
+
+test("the tiles show the counts of /api/stats for the same SubAppId and sync; no serious axe violations; no unasked permission prompt", async ({ page, request }) => {
+  await page.addInitScript(() => {
+    const calls = { count: 0 };
+    (window as unknown as { permissionAsks: typeof calls }).permissionAsks = calls;
+    if ("Notification" in window) Notification.requestPermission = async () => (calls.count++, "denied");
+  });
+  await openOncall(page, `/oncall?subAppId=${APP}&refresh=5s`);
+  const app = page.getByTestId("oncall-app");
+  await expect.poll(async () => {
+    const syncedAt = await app.getAttribute("data-synced-at");
+    const shown = [Number(await tile(page, "waiting").getAttribute("data-value")), Number(await tile(page, "processing").getAttribute("data-value"))];
+    const stats = (await (await request.get(`/api/stats?subAppId=${APP}`)).json()) as Stats;
+    if (stats.coverage.syncedAt !== syncedAt) return `different syncs: ${syncedAt} vs ${stats.coverage.syncedAt}`;
+    return JSON.stringify(shown) === JSON.stringify([stats.byStatus.WAITING, stats.byStatus.PROCESSING]) ? "equal" : `tiles ${shown} vs stats ${stats.byStatus.WAITING},${stats.byStatus.PROCESSING}`;
+  }, { timeout: 45_000, intervals: [500] }).toBe("equal");
+  await expect(page).toHaveTitle(/VOD on-call$/);
+
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { permissionAsks: { count: number } }).permissionAsks.count)).toBe(0);
+});
+
+test("a stall turns the view amber or red with the stuck tasks linked to their detail; clearing it returns to green", async ({ page, request }) => {
+  test.setTimeout(170_000);
+  await openOncall(page, STALL_VIEW);
+  await setFaults(request, { stallProcessing: true });
+
+  await expect(state(page)).toHaveAttribute("data-state", /amber|red/, { timeout: 80_000 });
+  await expect(page.getByTestId("stuck-task").first()).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByTestId("oncall-reasons")).toContainText(/waiting over 45s|Backlog grew/);
+  await expect(page).toHaveTitle(/\d+ stuck · VOD on-call/);
+  const link = page.getByTestId("stuck-task").first();
+  const taskId = await link.getAttribute("data-task-id");
+  expect(await link.getAttribute("href")).toBe(`/?subAppId=${APP}&task=${taskId}`);
+  // The API agrees: the listed task is WAITING beyond the SLO.
+  const body = (await (await request.get(`/api/oncall?subAppId=${APP}&waitSlo=45s`)).json()) as OncallResponse;
+  expect(body.apps[0].stuck.waiting.find((task) => task.taskId === taskId)?.seconds).toBeGreaterThan(45);
+
+  await clearFaults(request);
+  await expect(state(page)).toHaveAttribute("data-state", "green", { timeout: 75_000 });
+  await expect(page.getByTestId("stuck-waiting")).toHaveAttribute("data-total", "0");
+});
+
+test("an outage makes the whole screen say its data is stale, with when it last succeeded", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await openOncall(page, `/oncall?subAppId=${APP}&refresh=5s`);
+  await expect(state(page)).toHaveAttribute("data-stale", "false");
+  await setFaults(request, { outage: true });
+  await expect(state(page)).toHaveAttribute("data-stale", "true", { timeout: 45_000 });
+  await expect(state(page)).toContainText(/Data stale/i);
+  await expect(page.getByTestId("stale-reason")).toContainText(/Last good data: \d\d:\d\d:\d\d/);
+  await expect(tile(page, "waiting")).toHaveAttribute("data-stale", "true");
+  await expect(page).toHaveTitle(/^⚠ STALE/);
+  await clearFaults(request);
+  await expect(state(page)).toHaveAttribute("data-stale", "false", { timeout: 60_000 });
+});
+
+test("a bad threshold in the API is a 400 naming it", async ({ request }) => {
+  const response = await request.get("/api/oncall?waitSlo=ten");
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error.message).toMatch(/^waitSlo: /);
+});
