@@ -73,6 +73,13 @@ describe("patchPages", () => {
     expect(patchPages(undefined, [task("a")])).toBeUndefined();
   });
 
+  it("keeps what a partial update does not say, such as the session", () => {
+    const before = data(page([task("a", "PROCESSING", { sessionId: "s1", sessionContext: "ctx" })]));
+    const { taskId, taskType, status, fileId, createTime, beginProcessTime, finishTime } = task("a", "FINISH");
+    const after = patchPages(before, [{ taskId, taskType, status, fileId, createTime, beginProcessTime, finishTime }])!;
+    expect(after.pages[0].tasks[0]).toMatchObject({ status: "FINISH", sessionId: "s1", sessionContext: "ctx" });
+  });
+
   it("takes the start time of a task that is still processing", () => {
     const before = data(page([task("a", "PROCESSING", { beginProcessTime: null })]));
     const after = patchPages(before, [task("a", "PROCESSING")])!;

@@ -1,5 +1,5 @@
 import type { InfiniteData } from "@tanstack/react-query";
-import type { Task, TaskPage } from "@/lib/tasks/task";
+import type { Task, TaskPage, TaskUpdate } from "@/lib/tasks/task";
 
 /**
  * The pure part of the live list: which rows are loaded, which of the head's tasks are new, and
@@ -14,12 +14,12 @@ export function isFinalStatus(status: string): boolean {
 }
 
 /** How far along a record is: a task only moves forward, so the further record is the fresher. */
-function progress(task: Task): number {
+function progress(task: TaskUpdate): number {
   const times = [task.createTime, task.beginProcessTime, task.finishTime].filter((time) => time !== null).length;
   return (STATUS_RANK[task.status] ?? 0) * 4 + times;
 }
 
-export function isFresher(candidate: Task, current: Task): boolean {
+export function isFresher(candidate: TaskUpdate, current: Task): boolean {
   return progress(candidate) > progress(current);
 }
 
@@ -64,10 +64,11 @@ export function prependTasks(data: InfiniteData<TaskPage>, tasks: Task[]): Infin
 }
 
 /**
- * Replaces loaded records with fresher ones, in place. Returns the same object when nothing
- * changed, so that React and TanStack Query see no change either.
+ * Updates loaded records with fresher ones, in place. A fresh record may be partial (the mirror's
+ * TaskUpdate has no session fields): what it does not say is kept. Returns the same object when
+ * nothing changed, so that React and TanStack Query see no change either.
  */
-export function patchPages(data: InfiniteData<TaskPage> | undefined, fresh: readonly Task[]): InfiniteData<TaskPage> | undefined {
+export function patchPages(data: InfiniteData<TaskPage> | undefined, fresh: readonly TaskUpdate[]): InfiniteData<TaskPage> | undefined {
   if (!data || fresh.length === 0) return data;
   const byId = new Map(fresh.map((task) => [task.taskId, task]));
   let changed = false;
@@ -77,7 +78,7 @@ export function patchPages(data: InfiniteData<TaskPage> | undefined, fresh: read
       const candidate = byId.get(task.taskId);
       if (!candidate || !isFresher(candidate, task)) return task;
       pageChanged = true;
-      return candidate;
+      return { ...task, ...candidate };
     });
     if (!pageChanged) return page;
     changed = true;

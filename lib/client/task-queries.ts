@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
-import type { Task, TaskDetail, TaskPage } from "@/lib/tasks/task";
+import type { TaskDetail, TaskPage, TaskUpdate, TaskUpdates as TaskUpdatesBody } from "@/lib/tasks/task";
 import { ApiRequestError } from "./api-error";
 import { fetchJson } from "./fetch-json";
 import { chunk, patchPages, unfinishedIds } from "./task-feed";
@@ -23,7 +23,7 @@ export const taskKeys = {
 export const UPDATE_BATCH = 200;
 
 export interface TaskUpdates {
-  tasks: Task[];
+  tasks: TaskUpdate[];
   syncedAt: string | null;
   /** False while the server has no /api/tasks/updates; the head then keeps the rows it covers fresh. */
   available: boolean;
@@ -85,7 +85,7 @@ async function fetchUpdates(client: QueryClient, query: string, subAppId: number
   if (ids.length === 0) return { tasks: [], syncedAt: null, available: true };
   try {
     const answers = await Promise.all(chunk(ids, UPDATE_BATCH).map((batch) =>
-      fetchJson<{ tasks: Task[]; syncedAt: string | null }>(`/api/tasks/updates${withParam(withParam("", "subAppId", subAppId), "ids", batch.join(","))}`, signal)));
+      fetchJson<TaskUpdatesBody>(`/api/tasks/updates${withParam(withParam("", "subAppId", subAppId), "ids", batch.join(","))}`, signal)));
     return { tasks: answers.flatMap((answer) => answer.tasks), syncedAt: answers[0]?.syncedAt ?? null, available: true };
   } catch (error) {
     // Until the route exists, /api/tasks/updates falls through to /api/tasks/{taskId} and answers 404.
