@@ -12,7 +12,7 @@ export const firstRows: Figure = {
   id: "first-rows",
   title: "first rows: navigation to the first task rows in Chromium, production build, cold server cache",
   async run(ctx) {
-    const runs = ctx.quick ? 3 : 7;
+    const runs = ctx.quick ? 2 : 7;
     // A large account whose mirror is filled: the steady state of a running dashboard.
     const { server, tasksPerHour } = await largeAccount(ctx);
     if (!(await pageExists(server.url, "/"))) {

@@ -27,9 +27,9 @@ export const proxyOverhead: Figure = {
   id: "proxy-overhead",
   title: "proxy overhead: /api/tasks against a direct SDK call, interleaved, cache defeated",
   async run(ctx) {
-    const pairs = ctx.quick ? 300 : 1_500;
+    const pairs = ctx.quick ? 200 : 1_500;
     ensureBuild(ctx.log);
-    const emulator = await startEmulatorProcess({ tasksPerHour: 14_000 });
+    const emulator = await startEmulatorProcess({ tasksPerHour: ctx.quick ? 600 : 14_000 });
     const server = await startDashboard(emulator);
     const naive = await startNaiveProxy(emulator);
     const sdk = sdkClient(emulator.url, BENCH_KEY, 4);

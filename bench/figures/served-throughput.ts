@@ -12,13 +12,13 @@ export const servedThroughput: Figure = {
   id: "served-throughput",
   title: `served throughput: /api/tasks for one popular view, ${CONNECTIONS} connections`,
   async run(ctx) {
-    const seconds = ctx.quick ? 8 : 20;
+    const seconds = ctx.quick ? 5 : 20;
     ensureBuild(ctx.log);
-    const emulator = await startEmulatorProcess({ tasksPerHour: 14_000 });
+    const emulator = await startEmulatorProcess({ tasksPerHour: ctx.quick ? 600 : 14_000 });
     const server = await startDashboard(emulator);
     const url = `${server.url}${POPULAR_VIEW}`;
-    ctx.log("warming up for 3 s");
-    await autocannon({ url, connections: CONNECTIONS, duration: 3 });
+    ctx.log("warming up");
+    await autocannon({ url, connections: CONNECTIONS, duration: ctx.quick ? 2 : 3 });
     const before = await emulator.stats();
     ctx.log(`measuring for ${seconds} s`);
     const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 10 });

@@ -20,9 +20,9 @@ export const upstreamEconomy: Figure = {
   id: "upstream-economy",
   title: `upstream economy: ${VIEWERS} viewers polling one view every 5 s`,
   async run(ctx) {
-    const durationMs = ctx.quick ? 20_000 : 60_000;
+    const durationMs = ctx.quick ? 10_000 : 60_000;
     ensureBuild(ctx.log);
-    const emulator = await startEmulatorProcess({ tasksPerHour: 14_000 });
+    const emulator = await startEmulatorProcess({ tasksPerHour: ctx.quick ? 600 : 14_000 });
 
     const server = await startDashboard(emulator);
     await fetch(`${server.url}${POPULAR_VIEW}`); // first compile/warm-up of the route, outside the count

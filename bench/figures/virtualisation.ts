@@ -68,7 +68,7 @@ export const virtualisation: Figure = {
   id: "virtualisation",
   title: "virtualisation: DOM rows with 10,000 rows loaded, longest frame while scrolling",
   async run(ctx) {
-    const want = ctx.quick ? 2_000 : 10_000;
+    const want = ctx.quick ? 1_000 : 10_000;
     // A large account whose mirror is filled: the steady state of a running dashboard.
     const { server } = await largeAccount(ctx);
     if (!(await pageExists(server.url, "/"))) {
