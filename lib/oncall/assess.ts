@@ -61,13 +61,16 @@ export function growthPct(before: number, now: number): number | null {
   return (100 * (now - before)) / before;
 }
 
+// No ages in these texts: the answer is read for a while after it was written, and the screen
+// shows the last good moment itself, ticking.
 function staleness(signals: Signals): Reason | null {
   const { nowMs, syncedAtMs, lastError, staleAfterMs } = signals;
-  const age = syncedAtMs === null ? null : `last synced ${formatDuration((nowMs - syncedAtMs) / 1_000)} ago`;
   if (lastError) {
-    return { level: "red", kind: "stale", text: `Data is stale: upstream failing (${lastError.code}); ${age ?? "never synced"}` };
+    return { level: "red", kind: "stale", text: `Data is stale: upstream failing (${lastError.code})${syncedAtMs === null ? "; never synced" : ""}` };
   }
-  if (syncedAtMs !== null && nowMs - syncedAtMs > staleAfterMs) return { level: "red", kind: "stale", text: `Data is stale: ${age}` };
+  if (syncedAtMs !== null && nowMs - syncedAtMs > staleAfterMs) {
+    return { level: "red", kind: "stale", text: `Data is stale: no sync for over ${formatDuration(staleAfterMs / 1_000)}` };
+  }
   return null;
 }
 

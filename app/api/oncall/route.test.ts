@@ -93,7 +93,7 @@ describe("GET /api/oncall", () => {
     expect(status).toBe(200);
     const app = (body as OncallResponse).apps[0];
     expect(app).toMatchObject({ stale: true, state: "red", lastError: { code: "UpstreamUnavailable" } });
-    expect(app.reasons[0].text).toMatch(/^Data is stale: upstream failing \(UpstreamUnavailable\); last synced \d+s ago$/);
+    expect(app.reasons[0].text).toBe("Data is stale: upstream failing (UpstreamUnavailable)");
     expect(app.tiles.waiting).toBe(3);
   });
 
