@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     await waitForEmulator(port);
   }
   const port = env.PORT?.trim() || "3000";
-  run(bin("next"), ["start", "-p", port], env);
+  run(bin("tsx"), [path.join(root, "scripts", "server.ts")], { ...env, PORT: port, NODE_ENV: "production" });
   await warmUp(port);
 }
 

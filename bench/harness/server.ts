@@ -21,12 +21,12 @@ export function ensureBuild(log: (line: string) => void): void {
 export interface DashboardServer {
   url: string;
   process: Managed;
-  /** Resident memory of the process that serves requests (next start's server). */
+  /** Resident memory of the process that serves requests. */
   rss(): number | undefined;
   stop(): Promise<void>;
 }
 
-/** `next start` on a free port against the given emulator, in emulator mode (no credentials). */
+/** The production server on a free port against the given emulator, in emulator mode (no credentials). */
 export async function startDashboard(
   emulator: EmulatorProcess,
   extraEnv: Record<string, string> = {},
@@ -49,8 +49,8 @@ export async function startDashboard(
     VOD_LOG: "silent",
     ...extraEnv,
   });
-  const nextCli = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const managed = startProcess("next start", process.execPath, [...nodeArgs, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], env, options);
+  // The same production server `npm start` runs (Next.js, with the polled routes answered directly).
+  const managed = startProcess("dashboard server", process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts", "server.ts")], env, options);
   const url = `http://127.0.0.1:${port}`;
   await waitFor("the dashboard server", async () => (await fetch(`${url}/api/health`)).ok, 60_000, managed);
   const serverPid = () => {

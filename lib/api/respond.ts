@@ -7,6 +7,21 @@ export function jsonOk(body: unknown, headers: Record<string, string> = {}): Res
   return Response.json(body, { headers: { ...NO_STORE, ...headers } });
 }
 
+const encoded = new WeakMap<object, string>();
+
+/**
+ * jsonOk for a body that is shared, unchanged, by every viewer of a view for as long as the
+ * gateway keeps its upstream answer: it is encoded once, not once per viewer.
+ */
+export function jsonOkShared(body: object): Response {
+  let text = encoded.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    encoded.set(body, text);
+  }
+  return new Response(text, { headers: { "content-type": "application/json", ...NO_STORE } });
+}
+
 /**
  * Turns anything thrown in a route into the one error shape. An ApiError says what it is; any
  * other error is a bug: it is logged with its stack and answered with a generic 500.

@@ -14,6 +14,12 @@ export const TYPE_SCAN_PAGES = 5;
 /** ...and for how long, so that a rare type answers with fewer rows and a cursor, not a long wait. */
 export const TYPE_SCAN_MS = 2_500;
 
+/**
+ * Every viewer of a view gets the same upstream answer while the gateway keeps it: normalise it
+ * once per answer (and per window and view, which its cursor carries) and hand out the same page.
+ */
+const pagesServed = new WeakMap<object, { key: string; page: TaskPage }>();
+
 function startWindow(query: TaskQuery, nowMs: number): TimeWindow {
   const resolved = resolveTimeWindow(query, nowMs);
   if (!resolved.ok) throw invalidParameter(resolved.message);
@@ -41,8 +47,13 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
   const pageRequest = (limit: number, scrollToken?: string) => toDescribeTasksRequest(query, window, { limit, scrollToken });
 
   if (!query.type) {
-    const page = await gateway.describeTasks(pageRequest(query.limit, cursor?.scrollToken));
-    return { tasks: page.TaskSet.map(normalizeTask), nextCursor: cursorAt(page.ScrollToken), requestId: page.RequestId };
+    const answer = await gateway.describeTasks(pageRequest(query.limit, cursor?.scrollToken));
+    const key = `${view} ${JSON.stringify(window)}`;
+    const served = pagesServed.get(answer);
+    if (served?.key === key) return served.page;
+    const page = { tasks: answer.TaskSet.map(normalizeTask), nextCursor: cursorAt(answer.ScrollToken), requestId: answer.RequestId };
+    pagesServed.set(answer, { key, page });
+    return page;
   }
 
   // Upstream cannot filter on type: read full pages and keep the matches. Upstream's ScrollToken
