@@ -20,6 +20,7 @@ const POLLED_ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/tasks/updates": () => import("../app/api/tasks/updates/route"),
   "/api/stats": () => import("../app/api/stats/route"),
   "/api/health": () => import("../app/api/health/route"),
+  "/api/oncall": () => import("../app/api/oncall/route"),
 };
 
 // These handlers read nothing but the URL, so the request carries nothing else.

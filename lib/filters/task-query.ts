@@ -1,5 +1,8 @@
 import { FILTERABLE_STATUSES, MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import { integerParam, literalParam, patternParam, timeParam, type ParamKind } from "./param-kinds";
+import { readParams, type ParseResult } from "./read-params";
+
+export { invalidParam, type ParseResult } from "./read-params";
 
 export const SORTS = ["createTime:desc", "createTime:asc", "finishTime:desc", "finishTime:asc"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -34,30 +37,7 @@ export type TaskQuery = { [K in TaskQueryParam]?: ValueOf<K> } & { sort: Sort; l
 export const FILTER_PARAMS = ["status", "fileId", "type", "createdAfter", "createdBefore", "finishedAfter",
   "finishedBefore", "subAppId"] as const satisfies readonly TaskQueryParam[];
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; param: string; message: string };
-
-export function invalidParam(param: string, message: string): ParseResult<never> {
-  return { ok: false, param, message: `${param}: ${message}` };
-}
-
-/**
- * Reads a query string strictly: a refused value is an error that names its parameter. Unknown
- * parameters are ignored (they are never forwarded anywhere); an empty value counts as absent.
- */
+/** Reads the task list's query string strictly: a refused value is an error that names its parameter. */
 export function parseTaskQuery(params: URLSearchParams, options: { subAppIds: readonly number[] }): ParseResult<TaskQuery> {
-  const query: Record<string, unknown> = { sort: DEFAULT_SORT, limit: DEFAULT_LIMIT };
-  for (const name of Object.keys(taskQueryParams) as TaskQueryParam[]) {
-    const values = params.getAll(name).filter((value) => value !== "");
-    if (values.length === 0) continue;
-    if (values.length > 1) return invalidParam(name, "given more than once");
-    const kind: ParamKind<unknown> = taskQueryParams[name];
-    const value = kind.parse(values[0]);
-    if (value === null) return invalidParam(name, `must be ${kind.expected}`);
-    query[name] = value;
-  }
-  if (query.subAppId !== undefined && !options.subAppIds.includes(query.subAppId as number)) {
-    const offered = options.subAppIds.length ? `one of ${options.subAppIds.join(", ")}` : "absent: VOD_SUBAPP_IDS is not set";
-    return invalidParam("subAppId", `must be ${offered}`);
-  }
-  return { ok: true, value: query as TaskQuery };
+  return readParams(taskQueryParams, params, { sort: DEFAULT_SORT, limit: DEFAULT_LIMIT }, options) as ParseResult<TaskQuery>;
 }

@@ -1,5 +1,6 @@
 import { integerParam, literalParam, type ParamKind } from "@/lib/filters/param-kinds";
-import { invalidParam, taskQueryParams, type ParseResult } from "@/lib/filters/task-query";
+import { readParams, type ParseResult } from "@/lib/filters/read-params";
+import { taskQueryParams } from "@/lib/filters/task-query";
 import { durationParam } from "./duration";
 
 export const REFRESH_CHOICES = ["off", "5s", "10s", "30s", "1m"] as const;
@@ -52,23 +53,7 @@ export interface OncallQuery extends Thresholds {
   subAppId?: number;
 }
 
-type OncallParam = keyof typeof oncallParams;
-
 /** Reads the query string strictly, like parseTaskQuery: a refused value is a 400 naming it. */
 export function parseOncallQuery(params: URLSearchParams, options: { subAppIds: readonly number[] }): ParseResult<OncallQuery> {
-  const query: Record<string, unknown> = { ...ONCALL_DEFAULTS };
-  for (const name of Object.keys(oncallParams) as OncallParam[]) {
-    const values = params.getAll(name).filter((value) => value !== "");
-    if (values.length === 0) continue;
-    if (values.length > 1) return invalidParam(name, "given more than once");
-    const kind: ParamKind<unknown> = oncallParams[name];
-    const value = kind.parse(values[0]);
-    if (value === null) return invalidParam(name, `must be ${kind.expected}`);
-    query[name] = value;
-  }
-  if (query.subAppId !== undefined && !options.subAppIds.includes(query.subAppId as number)) {
-    const offered = options.subAppIds.length ? `one of ${options.subAppIds.join(", ")}` : "absent: VOD_SUBAPP_IDS is not set";
-    return invalidParam("subAppId", `must be ${offered}`);
-  }
-  return { ok: true, value: query as unknown as OncallQuery };
+  return readParams(oncallParams, params, ONCALL_DEFAULTS, options) as ParseResult<OncallQuery>;
 }
