@@ -31,14 +31,8 @@ export interface SubTaskResult {
   definition: number | null;
 }
 
-export interface TaskDetail {
-  taskId: string;
-  taskType: string;
-  status: string;
-  fileId: string;
-  createTime: string | null;
-  beginProcessTime: string | null;
-  finishTime: string | null;
+/** A task's detail from DescribeTaskDetail: the task, plus how it ended. */
+export interface TaskDetail extends Task {
   /** success or failed once finished; null while it is not. */
   outcome: Outcome;
   errorCode: string | null;
@@ -46,8 +40,6 @@ export interface TaskDetail {
   /** 0 to 100, or null when upstream does not say. */
   progress: number | null;
   subTasks: SubTaskResult[];
-  sessionId: string;
-  sessionContext: string;
   requestId: string;
 }
 
