@@ -1,15 +1,24 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
+import { getQueryClient } from "@/lib/client/get-query-client";
 import { Dashboard } from "./_dashboard/dashboard";
 import { DashboardSkeleton } from "./_dashboard/dashboard-skeleton";
+import { prefetchFirstPage } from "./_dashboard/prefetch-first-page";
 
 /**
- * The tasks dashboard. Everything on it depends on the query string and on the browser's clock
- * and zone, so it renders in the browser; the server sends a skeleton of the same shape.
+ * The tasks dashboard. The server renders it for the URL's view with the first page of tasks
+ * already in it, so the rows arrive with the HTML; the browser takes over from that cache.
+ * What depends on the browser's clock and zone waits for the browser (see useHydrated).
  */
-export default function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const queryClient = getQueryClient();
+  await prefetchFirstPage(queryClient, await searchParams);
   return (
-    <Suspense fallback={<DashboardSkeleton />}>
-      <Dashboard />
-    </Suspense>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Suspense fallback={<DashboardSkeleton />}>
+        <Dashboard />
+      </Suspense>
+    </HydrationBoundary>
   );
 }

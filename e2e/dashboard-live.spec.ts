@@ -17,9 +17,9 @@ test("scrolling loads the next pages without duplicate rows, and the DOM stays s
     await page.waitForTimeout(150);
   }
   await expect.poll(() => pages.length).toBeGreaterThanOrEqual(4);
+  // The first page came with the HTML: the browser asks only for the pages after it, never for it again.
   const cursors = pages.map((p) => p.url.searchParams.get("cursor"));
-  expect(cursors[0]).toBeNull();
-  expect(cursors.slice(1).every((cursor) => cursor)).toBe(true);
+  expect(cursors.every((cursor) => cursor)).toBe(true);
   const ids = pages.flatMap((p) => p.body.tasks.map((task) => task.taskId));
   expect(new Set(ids).size).toBe(ids.length);
   expect(await taskRows(page).count()).toBeLessThanOrEqual(150);
@@ -67,7 +67,11 @@ test("polling: new tasks wait behind a pill, changed rows update in place, one h
     await route.fulfill({ json: body });
   });
 
-  await openDashboard(page, "?refresh=5s&limit=50");
+  // The opened view's first page comes with the HTML, off the wire: start from an empty view and
+  // widen it, so that the first page of the view under test is one the browser fetches.
+  await page.goto("/?refresh=5s&limit=50&fileId=e2e-no-such-file");
+  await page.getByTestId("empty-state").getByRole("button", { name: "Clear filters" }).click();
+  await expect(taskRows(page).first()).toBeVisible();
   const targetRow = page.locator(`[role=row][data-task-id="${target}"]`);
   await expect(targetRow.locator("[data-status]")).toHaveAttribute("data-status", "PROCESSING");
 

@@ -14,6 +14,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { resolveZone } from "@/lib/client/format-time";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
 import { freezeTimeText } from "@/lib/filters/time-expression";
 import { REFRESH_CHOICES, refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
@@ -41,7 +42,12 @@ export function Dashboard() {
   const subAppIds = health.data?.subAppIds ?? (health.isError ? [] : undefined);
   const view = viewQueries(filters, subAppIds);
   const intervalMs = refreshIntervalMs(page.refresh, paused);
-  const zone = resolveZone(page.tz);
+  // The server cannot know the browser's zone: until hydrated, "local" renders as UTC with the
+  // table's times hidden, so that the server's HTML and the browser's first render agree.
+  const hydrated = useHydrated();
+  const chosenZone = resolveZone(page.tz);
+  const zoneReady = hydrated || chosenZone !== undefined;
+  const zone = zoneReady ? chosenZone : "UTC";
   const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
   const { rows, list } = feed;
@@ -55,7 +61,7 @@ export function Dashboard() {
     changeFilters({ fileId });
     void setPage({ task: null });
   }, [changeFilters, setPage]);
-  const context = useMemo<CellContext>(() => ({ zone, openTask, filterByFile }), [zone, openTask, filterByFile]);
+  const context = useMemo<CellContext>(() => ({ zone, zoneReady, openTask, filterByFile }), [zone, zoneReady, openTask, filterByFile]);
 
   const relativeTimes = TIME_PARAMS.filter((name) => filters[name]?.startsWith("now"));
   const freeze = () => {

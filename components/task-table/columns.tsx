@@ -7,6 +7,8 @@ import { DurationCell, TimeCell, TruncatedText } from "./task-cells";
 export interface CellContext {
   /** The Intl zone of the view; undefined is the browser's own. */
   zone: string | undefined;
+  /** False while the browser's zone is not known yet (the server's render): times are laid out but hidden. */
+  zoneReady: boolean;
   openTask: (taskId: string) => void;
   filterByFile: (fileId: string) => void;
 }
@@ -16,6 +18,8 @@ export interface Column {
   header: string;
   /** What the column shows, for the header's tooltip. */
   description?: string;
+  /** Classes of the cell element itself: content goes straight into it, so a row has fewer elements to build and lay out. */
+  className?: string;
   cell: (task: Task, context: CellContext) => ReactNode;
 }
 
@@ -25,18 +29,20 @@ export const GRID_TEMPLATE =
 /** The sum of the columns' minimum widths, gaps and padding: below it the table scrolls sideways. */
 export const TABLE_MIN_WIDTH = 1_216;
 
+const TIME_CELL = "flex flex-col leading-tight";
+
 export const COLUMNS: readonly Column[] = [
   {
-    id: "taskId", header: "Task ID",
+    id: "taskId", header: "Task ID", className: "flex items-center gap-1",
     cell: (task, { openTask }) => (
-      <span className="flex min-w-0 items-center gap-1">
+      <>
         <button type="button" onClick={(event) => { event.stopPropagation(); openTask(task.taskId); }}
           title={task.taskId} aria-label={`Open task ${task.taskId}`}
           className="truncate rounded font-mono text-xs text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
           {task.taskId}
         </button>
         <CopyButton text={task.taskId} label={`Copy task ID ${task.taskId}`} />
-      </span>
+      </>
     ),
   },
   { id: "type", header: "Type", cell: (task) => <TruncatedText text={task.taskType} className="text-xs" /> },
@@ -51,9 +57,9 @@ export const COLUMNS: readonly Column[] = [
       </button>
     ) : <span className="text-zinc-400 dark:text-zinc-500">—</span>,
   },
-  { id: "created", header: "Created", cell: (task, { zone }) => <TimeCell iso={task.createTime} zone={zone} /> },
-  { id: "started", header: "Started", cell: (task, { zone }) => <TimeCell iso={task.beginProcessTime} zone={zone} /> },
-  { id: "finished", header: "Finished", cell: (task, { zone }) => <TimeCell iso={task.finishTime} zone={zone} /> },
+  { id: "created", header: "Created", className: TIME_CELL, cell: (task, { zone, zoneReady }) => <TimeCell iso={task.createTime} zone={zone} zoneReady={zoneReady} /> },
+  { id: "started", header: "Started", className: TIME_CELL, cell: (task, { zone, zoneReady }) => <TimeCell iso={task.beginProcessTime} zone={zone} zoneReady={zoneReady} /> },
+  { id: "finished", header: "Finished", className: TIME_CELL, cell: (task, { zone, zoneReady }) => <TimeCell iso={task.finishTime} zone={zone} zoneReady={zoneReady} /> },
   {
     id: "wait", header: "Wait", description: "Started − created; counting while waiting",
     cell: (task) => <DurationCell from={task.createTime} to={task.beginProcessTime} live={task.status === "WAITING"} />,
@@ -63,12 +69,12 @@ export const COLUMNS: readonly Column[] = [
     cell: (task) => <DurationCell from={task.beginProcessTime} to={task.finishTime} live={task.status === "PROCESSING"} />,
   },
   {
-    id: "session", header: "Session", description: "Session ID and context; the detail shows them whole",
+    id: "session", header: "Session", description: "Session ID and context; the detail shows them whole", className: "flex flex-col leading-tight",
     cell: (task) => (
-      <span className="flex min-w-0 flex-col leading-tight">
+      <>
         <TruncatedText text={task.sessionId} className="font-mono text-xs" />
         {task.sessionContext ? <TruncatedText text={task.sessionContext} className="text-[11px] text-zinc-500 dark:text-zinc-400" /> : null}
-      </span>
+      </>
     ),
   },
 ];

@@ -1,22 +1,28 @@
 "use client";
 import { memo } from "react";
 import { between, formatAgeMs, formatDuration, formatTimestamp, NOT_YET } from "@/lib/client/format-time";
-import { useNow } from "@/lib/client/use-now";
+import { useClockText } from "@/lib/client/use-now";
 
-/** An absolute time in the view's zone, with its age beneath it; "Not yet" for a time still to come. */
-export const TimeCell = memo(function TimeCell({ iso, zone }: { iso: string | null; zone: string | undefined }) {
+/**
+ * An absolute time in the view's zone, with its age beneath it; "Not yet" for a time still to come.
+ * Rendered into a flex column cell. `zoneReady` is false while the browser's own zone is not known
+ * yet (the server's render): the text keeps its place but stays hidden.
+ */
+export const TimeCell = memo(function TimeCell({ iso, zone, zoneReady }: { iso: string | null; zone: string | undefined; zoneReady: boolean }) {
   if (!iso) return <span className="text-xs italic text-zinc-500 dark:text-zinc-400">{NOT_YET}</span>;
   return (
-    <span className="flex min-w-0 flex-col leading-tight">
-      <time dateTime={iso} className="truncate text-xs tabular-nums">{formatTimestamp(iso, zone)}</time>
+    <>
+      <time dateTime={iso} className={`truncate text-xs tabular-nums ${zoneReady ? "" : "invisible"}`}>{formatTimestamp(iso, zone)}</time>
       <Age iso={iso} />
-    </span>
+    </>
   );
 });
 
 function Age({ iso }: { iso: string }) {
-  const now = useNow();
-  return <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{now ? formatAgeMs(now - Date.parse(iso)) : "\u00a0"}</span>;
+  const at = Date.parse(iso);
+  // Re-renders when the text changes ("12s ago" each second, "3d ago" once a day), not on every tick.
+  const text = useClockText((now) => formatAgeMs(now - at), "\u00a0");
+  return <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{text}</span>;
 }
 
 /**
@@ -30,10 +36,11 @@ export const DurationCell = memo(function DurationCell({ from, to, live }: { fro
 });
 
 function LiveDuration({ from }: { from: string }) {
-  const now = useNow();
+  const start = Date.parse(from);
+  const text = useClockText((now) => formatDuration(now - start), "…");
   return (
     <span className="font-mono text-xs tabular-nums text-blue-700 dark:text-blue-300" title="Still running: time so far">
-      {now ? formatDuration(now - Date.parse(from)) : "…"}
+      {text}
       <span aria-hidden="true" className="motion-safe:animate-pulse">…</span>
       <span className="sr-only"> so far</span>
     </span>

@@ -1,12 +1,15 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { Task } from "@/lib/tasks/task";
 import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from "./columns";
 
 export const ROW_HEIGHT = 48;
 /** The page's sticky bar plus the table's sticky header: rows scrolled into view must clear both. */
 const STICKY_OFFSET = 56 + 36;
+/** The window the server renders for (it has none): a laptop screen's rows, which the browser's first render repeats. */
+const SERVER_WINDOW = { width: 1280, height: 800 };
+const estimateSize = () => ROW_HEIGHT;
 
 interface TaskTableProps {
   rows: Task[];
@@ -29,13 +32,16 @@ interface TaskTableProps {
 export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, pageCount, busy, footer }: TaskTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const scrollMargin = useOffsetTop(bodyRef);
+  // A new getItemKey makes the virtualizer re-measure every row, 10,000 of them: only when the rows change.
+  const getItemKey = useCallback((index: number) => rows[index]?.taskId ?? index, [rows]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
     overscan: 12,
     scrollMargin,
     scrollPaddingStart: STICKY_OFFSET,
-    getItemKey: (index) => rows[index]?.taskId ?? index,
+    getItemKey,
+    initialRect: SERVER_WINDOW,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1].index : -1;
@@ -88,9 +94,9 @@ const TaskRow = memo(function TaskRow({ task, index, context, selected, onSelect
       onClick={() => { onSelect(index); context.openTask(task.taskId); }}
       className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${
         selected ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] dark:bg-blue-500/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}
-      style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}>
+      style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: "strict" }}>
       {COLUMNS.map((column) => (
-        <div key={column.id} role="cell" className="min-w-0">{column.cell(task, context)}</div>
+        <div key={column.id} role="cell" className={`min-w-0 ${column.className ?? ""}`}>{column.cell(task, context)}</div>
       ))}
     </div>
   );

@@ -4,9 +4,15 @@ import type { Task, TaskPage } from "../../lib/tasks/task";
 /** The rendered task rows (virtualised: only those near the viewport exist). */
 export const taskRows = (page: Page) => page.locator("[role=table] [role=row][data-task-id]");
 
+/**
+ * Opens the dashboard and waits until the browser runs it: the server sends the first rows with
+ * the HTML, before the page's scripts can react to a click or a scroll. "Updated …" needs the
+ * browser's clock, so it shows only once the page is hydrated.
+ */
 export async function openDashboard(page: Page, query = ""): Promise<void> {
   await page.goto(`/${query}`);
   await expect(taskRows(page).first()).toBeVisible();
+  await expect(page.getByTestId("updated-at")).toContainText("Updated");
 }
 
 export async function renderedTaskIds(page: Page): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { between, formatAgeMs, formatDuration, formatTimestamp, fromWallTime, isValidTimeZone, NOT_YET, resolveZone, toWallTime, zoneOffsetLabel } from "./format-time";
+import { between, formatAgeMs, formatDuration, formatTimestamp, fromWallTime, isValidTimeZone, MAX_STAMPS_REMEMBERED, NOT_YET, resolveZone, toWallTime, zoneOffsetLabel } from "./format-time";
 
 const AT = "2026-11-28T13:57:15Z";
 
@@ -21,12 +21,34 @@ describe("formatTimestamp", () => {
   });
 });
 
+describe("formatTimestamp's memory", () => {
+  it("gives the same text from memory as computed, and follows a change of zone", () => {
+    expect(formatTimestamp(AT, "UTC")).toBe("2026-11-28 13:57:15");
+    expect(formatTimestamp(AT, "UTC")).toBe("2026-11-28 13:57:15");
+    expect(formatTimestamp(AT, "Asia/Shanghai")).toBe("2026-11-28 21:57:15");
+    expect(formatTimestamp(AT, "UTC")).toBe("2026-11-28 13:57:15");
+  });
+
+  it("stays bounded: past its size it starts over and still answers right", () => {
+    const base = Date.parse(AT);
+    for (let i = 0; i <= MAX_STAMPS_REMEMBERED; i++) formatTimestamp(new Date(base + i * 1_000).toISOString(), "UTC");
+    expect(formatTimestamp(AT, "UTC")).toBe("2026-11-28 13:57:15");
+    expect(formatTimestamp("garbage", "UTC")).toBe(NOT_YET);
+  });
+});
+
 describe("zones", () => {
   it("accepts local, UTC and IANA zones and refuses the rest", () => {
     expect(isValidTimeZone("local")).toBe(true);
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
     expect(isValidTimeZone("Mars/Base")).toBe(false);
+  });
+
+  it("answers the same from memory, also for many made-up names", () => {
+    for (let i = 0; i < 200; i++) expect(isValidTimeZone(`Mars/Base${i}`)).toBe(false);
+    expect(isValidTimeZone("Mars/Base")).toBe(false);
+    expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
   });
 
   it("falls back to the browser's zone for local and for an unknown zone", () => {

@@ -5,14 +5,25 @@
 
 export const NOT_YET = "Not yet";
 
+// Constructing a DateTimeFormat is what checks a zone, and it is slow: each name is checked once.
+const zoneValidity = new Map<string, boolean>();
+const MAX_ZONES_REMEMBERED = 64;
+
 export function isValidTimeZone(zone: string): boolean {
   if (zone === "local") return true;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    // Zones come from URLs: a bounded memory, so that a stream of made-up names cannot grow it.
+    if (zoneValidity.size >= MAX_ZONES_REMEMBERED) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
   }
+  return valid;
 }
 
 /** The zone to hand to Intl: undefined means the browser's own; an unknown zone falls back to it. */
@@ -48,12 +59,29 @@ function toMs(iso: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/**
+ * Formatted timestamps of the current zone, by ISO text. A scrolled table formats the same few
+ * thousand times over and over, and formatToParts allocates a dozen objects per call.
+ */
+const stamps = { zone: "" as string | undefined, texts: new Map<string, string>() };
+export const MAX_STAMPS_REMEMBERED = 20_000;
+
 /** `2026-11-28 21:57:15` in the zone, or "Not yet". */
 export function formatTimestamp(iso: string | null, zone: string | undefined): string {
-  const ms = toMs(iso);
-  if (ms === null) return NOT_YET;
-  const p = wallParts(ms, zone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  if (!iso) return NOT_YET;
+  if (stamps.zone !== zone || stamps.texts.size >= MAX_STAMPS_REMEMBERED) {
+    stamps.zone = zone;
+    stamps.texts.clear();
+  }
+  let text = stamps.texts.get(iso);
+  if (text === undefined) {
+    const ms = toMs(iso);
+    if (ms === null) return NOT_YET;
+    const p = wallParts(ms, zone);
+    text = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+    stamps.texts.set(iso, text);
+  }
+  return text;
 }
 
 /** `HH:mm:ss` only, for places where the day is obvious (the "updated" clock). */

@@ -24,6 +24,32 @@ describe("flattenPages", () => {
   });
 });
 
+describe("flattenPages, memoised and incremental", () => {
+  it("answers the same array for the same snapshot, so React sees no change", () => {
+    const loaded = data(page([task("a"), task("b")]));
+    expect(flattenPages(loaded)).toBe(flattenPages(loaded));
+  });
+
+  it("extends the rows when a page is appended, deduplicating against the pages before it", () => {
+    const first = page([task("a"), task("b")]);
+    const before = data(first);
+    const rowsBefore = flattenPages(before);
+    const after = data(first, page([task("b"), task("c")]));
+    expect(flattenPages(after).map((t) => t.taskId)).toEqual(["a", "b", "c"]);
+    // The earlier snapshot's rows are not touched by the later one.
+    expect(rowsBefore.map((t) => t.taskId)).toEqual(["a", "b"]);
+    expect(findNewTasks(page([task("n"), task("c")]), after).tasks.map((t) => t.taskId)).toEqual(["n"]);
+  });
+
+  it("reads everything again when an earlier page changed", () => {
+    const first = page([task("a", "WAITING"), task("b")]);
+    const second = page([task("c")]);
+    flattenPages(data(first, second));
+    const patched = patchPages(data(first, second), [task("a", "FINISH")])!;
+    expect(flattenPages(patched).map((t) => `${t.taskId}:${t.status}`)).toEqual(["a:FINISH", "b:FINISH", "c:FINISH"]);
+  });
+});
+
 describe("findNewTasks", () => {
   it("finds the head's tasks that are not loaded", () => {
     const loaded = data(page([task("c"), task("d")]));

@@ -23,19 +23,50 @@ export function isFresher(candidate: TaskUpdate, current: Task): boolean {
   return progress(candidate) > progress(current);
 }
 
-/** Loaded rows in order, each task once (a prepended task may also arrive on a later page). */
-export function flattenPages(data: InfiniteData<TaskPage> | undefined): Task[] {
-  if (!data) return [];
-  const seen = new Set<string>();
-  const rows: Task[] = [];
-  for (const page of data.pages) {
-    for (const task of page.tasks) {
-      if (seen.has(task.taskId)) continue;
-      seen.add(task.taskId);
+interface Flat {
+  pages: readonly TaskPage[];
+  rows: Task[];
+  ids: Set<string>;
+}
+
+// One flattening per list snapshot, shared by the rows, the new-task check and the updates poll.
+const flattened = new WeakMap<InfiniteData<TaskPage>, Flat>();
+let latest: Flat | undefined;
+
+function appendPages(base: Flat | undefined, pages: readonly TaskPage[]): Flat {
+  const from = base ? base.pages.length : 0;
+  const rows = base ? base.rows.slice() : [];
+  const ids = base ? new Set(base.ids) : new Set<string>();
+  for (let p = from; p < pages.length; p++) {
+    for (const task of pages[p].tasks) {
+      if (ids.has(task.taskId)) continue;
+      ids.add(task.taskId);
       rows.push(task);
     }
   }
-  return rows;
+  return { pages, rows, ids };
+}
+
+/** Whether every page of `flat` is, unchanged, at the start of `pages`: then only the rest needs reading. */
+function isPrefix(flat: Flat | undefined, pages: readonly TaskPage[]): flat is Flat {
+  if (!flat || flat.pages.length > pages.length) return false;
+  return flat.pages.every((page, index) => page === pages[index]);
+}
+
+function flatten(data: InfiniteData<TaskPage>): Flat {
+  let flat = flattened.get(data);
+  if (!flat) {
+    // Scrolling appends a page to the same pages: extend the last result instead of reading all of them again.
+    flat = appendPages(isPrefix(latest, data.pages) ? latest : undefined, data.pages);
+    flattened.set(data, flat);
+  }
+  latest = flat;
+  return flat;
+}
+
+/** Loaded rows in order, each task once (a prepended task may also arrive on a later page). Same input, same array. */
+export function flattenPages(data: InfiniteData<TaskPage> | undefined): Task[] {
+  return data ? flatten(data).rows : [];
 }
 
 export interface NewTasks {
@@ -50,7 +81,7 @@ export interface NewTasks {
 /** The head page's tasks that the list has not shown yet, in the head's order. */
 export function findNewTasks(head: TaskPage | undefined, data: InfiniteData<TaskPage> | undefined): NewTasks {
   if (!head || !data) return { tasks: [], gap: false };
-  const loaded = new Set(flattenPages(data).map((task) => task.taskId));
+  const loaded = flatten(data).ids;
   const tasks = head.tasks.filter((task) => !loaded.has(task.taskId));
   const overlaps = tasks.length < head.tasks.length;
   return { tasks, gap: loaded.size > 0 && !overlaps && head.nextCursor !== null };

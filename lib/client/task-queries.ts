@@ -36,6 +36,15 @@ function withParam(query: string, name: string, value: string | number | null | 
   return text ? `?${text}` : "";
 }
 
+/**
+ * Puts a first page fetched elsewhere (the server's render of the page) where the list would
+ * have put it: as the list's only page and as the head, so the browser asks for neither again.
+ */
+export function seedFirstPage(client: QueryClient, query: string, page: TaskPage): void {
+  client.setQueryData(taskKeys.list(query), { pages: [page], pageParams: [null] });
+  client.setQueryData(taskKeys.head(query), page);
+}
+
 /** `retryMs`: while the first page has failed and nothing is loaded, try again at this pace, so the page recovers by itself. */
 export function taskListOptions(query: string, retryMs: number | false = false) {
   return infiniteQueryOptions({

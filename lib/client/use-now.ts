@@ -27,7 +27,16 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-// The server renders no clock-dependent text (the dashboard renders in the browser), so 0 is never shown.
+// 0 on the server and while hydrating: clock-dependent text waits for the browser's clock.
 export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now, () => 0);
+}
+
+/**
+ * Text that depends on the clock, such as "12s ago". The component re-renders only when the
+ * text changes, not on every tick: a table of "3d ago" cells costs nothing per second.
+ * `format` gets the current time; `pending` is shown on the server and while hydrating.
+ */
+export function useClockText(format: (nowMs: number) => string, pending: string): string {
+  return useSyncExternalStore(subscribe, () => format(now), () => pending);
 }

@@ -3,10 +3,15 @@ import { invalidParameter } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/config/server-env";
 import { parseTaskQuery, type TaskQuery } from "@/lib/filters/task-query";
 
-/** The validated task query of an API request, with the configured default SubAppId applied. */
-export function taskQueryFromRequest(request: Request): TaskQuery {
+/** The validated task query of a query string, with the configured default SubAppId applied. */
+export function taskQueryFromParams(params: URLSearchParams): TaskQuery {
   const { subAppIds } = serverEnv();
-  const parsed = parseTaskQuery(new URL(request.url).searchParams, { subAppIds });
+  const parsed = parseTaskQuery(params, { subAppIds });
   if (!parsed.ok) throw invalidParameter(parsed.message);
   return { ...parsed.value, subAppId: parsed.value.subAppId ?? subAppIds[0] };
+}
+
+/** The validated task query of an API request. */
+export function taskQueryFromRequest(request: Request): TaskQuery {
+  return taskQueryFromParams(new URL(request.url).searchParams);
 }
