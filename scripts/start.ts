@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sourceHash } from "./build-stamp";
+import { productionServerEnv } from "./server-process-env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     await waitForEmulator(port);
   }
   const port = env.PORT?.trim() || "3000";
-  run(bin("tsx"), [path.join(root, "scripts", "server.ts")], { ...env, PORT: port, NODE_ENV: "production" });
+  run(bin("tsx"), [path.join(root, "scripts", "server.ts")], productionServerEnv(env, port));
   await warmUp(port);
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sourceHash } from "../../scripts/build-stamp";
+import { productionServerEnv } from "../../scripts/server-process-env";
 import { EMULATOR_KEY, type EmulatorProcess, SUBAPP_ID } from "./emulator";
 import { freePort } from "./ports";
 import { bin, commandLine, descendants, ROOT, rssBytes, startProcess, waitFor, type Managed } from "./processes";
@@ -50,7 +51,8 @@ export async function startDashboard(
     ...extraEnv,
   });
   // The same production server `npm start` runs (Next.js, with the polled routes answered directly).
-  const managed = startProcess("dashboard server", process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts", "server.ts")], env, options);
+  const managed = startProcess("dashboard server", process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts", "server.ts")],
+    productionServerEnv(env, String(port)), options);
   const url = `http://127.0.0.1:${port}`;
   await waitFor("the dashboard server", async () => (await fetch(`${url}/api/health`)).ok, 60_000, managed);
   const serverPid = () => {
