@@ -1,14 +1,17 @@
 /**
- * What on-call screens cost the upstream: 1 and then 20 screens poll GET /api/oncall for a
- * minute each, and the emulator's request counters say how many DescribeTasks and
- * DescribeTaskDetail calls the dashboard made meanwhile. Screens share the server-side mirrors,
- * so the two figures should be about the same.
+ * What refreshing screens cost the upstream: N screens refresh for a minute each, and the
+ * emulator's request counters say how many DescribeTasks and DescribeTaskDetail calls the
+ * dashboard made meanwhile.
  *
- *   npx tsx lib/oncall/measure-cost.ts [--base http://127.0.0.1:3000] [--emulator http://127.0.0.1:4510]
- *     [--seconds 60] [--interval 5] [--screens 1,20] [--query "refresh=5s"]
+ * A `dashboard` screen refreshes as `/` does: the head of its view (GET /api/tasks), the live
+ * rows it holds (GET /api/tasks/updates for the head's unfinished tasks) and the charts (GET
+ * /api/stats). An `oncall` screen polls GET /api/oncall. Screens share the server's answers and
+ * mirrors, so many cost about what one does.
  *
- * Needs a running dashboard in emulator mode (npm start). Kept here rather than in bench/ so it
- * does not step on the benchmark suite's harness; it has no dependency beyond fetch.
+ *   npx tsx bench/refresh-cost.ts [--page dashboard|oncall] [--base http://127.0.0.1:3000]
+ *     [--emulator http://127.0.0.1:4510] [--seconds 60] [--interval 5] [--screens 1,50] [--query "..."]
+ *
+ * Needs a running dashboard in emulator mode (npm start); it has no dependency beyond fetch.
  */
 import { parseArgs } from "node:util";
 
@@ -19,7 +22,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     interval: { type: "string", default: "5" },
     screens: { type: "string", default: "1,20" },
-    query: { type: "string", default: "refresh=5s" },
+    page: { type: "string", default: "oncall" },
+    query: { type: "string", default: "" },
   },
 });
 
@@ -32,15 +36,32 @@ async function upstreamCounts(): Promise<Counts> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One screen: polls like the page does, its first poll at a random moment of the interval. */
+async function get(path: string): Promise<unknown> {
+  const response = await fetch(`${values.base}${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+/** One refresh of `/`: the head, the live rows, the charts (the charts ignore the status filter). */
+async function refreshDashboard(): Promise<void> {
+  const view = new URLSearchParams(values.query);
+  const head = (await get(`/api/tasks?${view}`)) as { tasks: { taskId: string; status: string }[] };
+  const live = head.tasks.filter((task) => task.status === "WAITING" || task.status === "PROCESSING").map((task) => task.taskId);
+  const chartView = new URLSearchParams(view);
+  chartView.delete("status");
+  await Promise.all([live.length ? get(`/api/tasks/updates?ids=${live.join(",")}`) : null, get(`/api/stats?${chartView}`)]);
+}
+
+const refresh = values.page === "dashboard" ? refreshDashboard : () => get(`/api/oncall?${values.query}`);
+
+/** One screen: refreshes like the page does, its first refresh at a random moment of the interval. */
 async function screen(until: number, intervalMs: number, polls: { ok: number; failed: number }): Promise<void> {
   await sleep(Math.random() * intervalMs);
   while (Date.now() < until) {
     const started = Date.now();
-    const response = await fetch(`${values.base}/api/oncall?${values.query}`).catch(() => null);
-    if (response?.ok) polls.ok++;
+    const ok = await refresh().then(() => true, () => false);
+    if (ok) polls.ok++;
     else polls.failed++;
-    await response?.arrayBuffer();
     await sleep(Math.max(0, intervalMs - (Date.now() - started)));
   }
 }
