@@ -12,9 +12,9 @@ export const STATS_WAIT_MS = 2_000;
  * GET /api/stats: the view's statistics from the mirror. Stale data beats no data, so an upstream
  * failure only becomes an error answer when the mirror has never been able to read anything.
  */
-export async function getStats(query: TaskQuery, nowMs: () => number = Date.now): Promise<Stats> {
+export async function getStats(query: TaskQuery): Promise<Stats> {
   // Bad input is a 400 before anything else, even while upstream is down.
-  const window = resolveTimeWindow(query, nowMs());
+  const window = resolveTimeWindow(query, Date.now());
   if (!window.ok) throw invalidParameter(window.message);
   const mirror = mirrorFor(query.subAppId);
   await mirror.refresh({ waitMs: STATS_WAIT_MS });
@@ -22,5 +22,6 @@ export async function getStats(query: TaskQuery, nowMs: () => number = Date.now)
     const error = mirror.lastError;
     throw error instanceof ApiError ? error : new ApiError("UpstreamUnavailable", "The VOD API could not be read.");
   }
-  return mirror.stats(query, nowMs());
+  // The window is the mirror's to judge, by its own clock: the same one its syncs keep.
+  return mirror.stats(query);
 }
