@@ -1,9 +1,10 @@
 import "server-only";
-import { ApiError, invalidParameter } from "@/lib/api/errors";
+import { invalidParameter } from "@/lib/api/errors";
 import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow } from "@/lib/filters/time-window";
 import type { Stats } from "@/lib/stats/stats";
 import { mirrorFor } from "./registry";
+import { unreadError } from "./unread-error";
 
 /** How long a request waits for a running sync before answering with what the mirror has. */
 export const STATS_WAIT_MS = 2_000;
@@ -18,10 +19,8 @@ export async function getStats(query: TaskQuery): Promise<Stats> {
   if (!window.ok) throw invalidParameter(window.message);
   const mirror = mirrorFor(query.subAppId);
   await mirror.refresh({ waitMs: STATS_WAIT_MS });
-  if (!mirror.hasData && mirror.lastError !== undefined) {
-    const error = mirror.lastError;
-    throw error instanceof ApiError ? error : new ApiError("UpstreamUnavailable", "The VOD API could not be read.");
-  }
+  const unread = unreadError(mirror);
+  if (unread) throw unread;
   // The window is the mirror's to judge, by its own clock: the same one its syncs keep.
   return mirror.stats(query);
 }

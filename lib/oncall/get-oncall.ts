@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
 import { STATS_WAIT_MS } from "@/lib/mirror/get-stats";
 import { mirrorFor } from "@/lib/mirror/registry";
+import { unreadError } from "@/lib/mirror/unread-error";
 import { worstState } from "./assess";
 import { staleAfterMs, type OncallQuery } from "./params";
 import { appSnapshot } from "./snapshot";
@@ -17,10 +17,8 @@ export async function getOncall(query: OncallQuery, subAppIds: readonly number[]
   const ids: (number | undefined)[] = query.subAppId !== undefined ? [query.subAppId] : subAppIds.length ? [...subAppIds] : [undefined];
   const mirrors = ids.map((id) => mirrorFor(id));
   await Promise.all(mirrors.map((mirror) => mirror.refresh({ waitMs: STATS_WAIT_MS })));
-  if (mirrors.every((mirror) => !mirror.hasData && mirror.lastError !== undefined)) {
-    const error = mirrors[0].lastError;
-    throw error instanceof ApiError ? error : new ApiError("UpstreamUnavailable", "The VOD API could not be read.");
-  }
+  const unread = mirrors.map(unreadError);
+  if (unread.every(Boolean)) throw unread[0];
   const now = nowMs();
   const staleAfter = staleAfterMs(query.refresh);
   const apps = mirrors.map((mirror) => appSnapshot(mirror, query, now, staleAfter));

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError, invalidParameter } from "@/lib/api/errors";
-import { parseTaskQuery } from "@/lib/filters/task-query";
+import { readParams } from "@/lib/filters/read-params";
+import { taskQueryParams } from "@/lib/filters/task-query";
 import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
 import type { TaskDetail } from "./task";
@@ -16,12 +17,9 @@ export function parseTaskId(raw: string): string {
 }
 
 export function subAppIdFromRequest(request: Request, subAppIds: readonly number[]): number | undefined {
-  const params = new URL(request.url).searchParams;
-  const only = new URLSearchParams();
-  for (const value of params.getAll("subAppId")) only.append("subAppId", value);
-  const parsed = parseTaskQuery(only, { subAppIds });
+  const parsed = readParams({ subAppId: taskQueryParams.subAppId }, new URL(request.url).searchParams, {}, { subAppIds });
   if (!parsed.ok) throw invalidParameter(parsed.message);
-  return parsed.value.subAppId ?? subAppIds[0];
+  return (parsed.value.subAppId as number | undefined) ?? subAppIds[0];
 }
 
 export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: number | undefined): Promise<TaskDetail> {

@@ -1,7 +1,8 @@
 import "server-only";
-import { ApiError, invalidParameter } from "@/lib/api/errors";
+import { invalidParameter } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/config/server-env";
 import { mirrorFor } from "@/lib/mirror/registry";
+import { unreadError } from "@/lib/mirror/unread-error";
 import { subAppIdFromRequest, TASK_ID } from "./get-task-detail";
 import type { TaskUpdates } from "./task";
 
@@ -27,8 +28,7 @@ export async function getTaskUpdates(request: Request): Promise<TaskUpdates> {
   const ids = idsFromRequest(request);
   const mirror = mirrorFor(subAppIdFromRequest(request, serverEnv().subAppIds));
   await mirror.refresh({ waitMs: WAIT_FOR_SYNC_MS });
-  if (!mirror.hasData && mirror.lastError !== undefined) {
-    throw mirror.lastError instanceof ApiError ? mirror.lastError : new ApiError("UpstreamUnavailable", "The VOD API could not be read.");
-  }
+  const unread = unreadError(mirror);
+  if (unread) throw unread;
   return { tasks: mirror.tasksByIds(ids), syncedAt: mirror.health().syncedAt };
 }
