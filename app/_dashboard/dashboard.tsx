@@ -93,7 +93,7 @@ export function Dashboard() {
 
   return (
     <div>
-      <header className="sticky top-0 z-30 h-14 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      <header className="sticky top-0 z-30 h-14 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex h-full max-w-[1800px] items-center gap-3 px-4">
           <h1 className="text-base font-semibold tracking-tight">VOD tasks</h1>
           <ModeBadge health={health.data} />

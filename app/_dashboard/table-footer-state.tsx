@@ -17,6 +17,6 @@ export function TableFooter({ feed, ready, scanning, filtered, onClear }: TableF
   if (rows.length === 0 && !list.hasNextPage) return <EmptyState filtered={filtered} onClear={onClear} />;
   return (
     <ListEnd count={rows.length} hasNextPage={list.hasNextPage} loading={list.isFetchingNextPage}
-      error={list.isFetchNextPageError ? list.error : null} onRetry={() => void list.fetchNextPage()} scanning={scanning && list.hasNextPage} />
+      error={list.isFetchNextPageError ? list.error : null} onLoadMore={() => void list.fetchNextPage()} scanning={scanning && list.hasNextPage} />
   );
 }

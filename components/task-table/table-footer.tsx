@@ -44,26 +44,39 @@ interface ListEndProps {
   hasNextPage: boolean;
   loading: boolean;
   error: unknown;
-  onRetry: () => void;
+  /** Loads the next page: after a failure, or when the reader asks before the table does. */
+  onLoadMore: () => void;
   scanning: boolean;
 }
 
-/** Under the last row: more loading, a failed page with its reason, or the end of the list. */
-export function ListEnd({ count, hasNextPage, loading, error, onRetry, scanning }: ListEndProps) {
+/**
+ * Under the last row: a page loading, a failed page with its reason, more to load, or the end of
+ * the list. Only a page that is actually loading spins: an animation that runs while nothing
+ * happens makes the browser draw a frame for it every 16 ms, even far below the screen.
+ */
+export function ListEnd({ count, hasNextPage, loading, error, onLoadMore, scanning }: ListEndProps) {
   const base = "flex items-center justify-center gap-3 px-4 py-3 text-xs text-zinc-600 dark:text-zinc-400";
   if (error) {
     return (
       <div role="alert" className={base}>
         <span>More tasks could not be loaded: {describeError(error)}</span>
-        <button type="button" className={buttonClass} onClick={onRetry}>Retry</button>
+        <button type="button" className={buttonClass} onClick={onLoadMore}>Retry</button>
       </div>
     );
   }
-  if (hasNextPage || loading) {
+  if (loading) {
     return (
       <div className={base} data-testid="list-loading" aria-live="polite">
         <span className="size-3 rounded-full border-2 border-zinc-300 border-t-blue-600 motion-safe:animate-spin dark:border-zinc-700 dark:border-t-blue-400" aria-hidden="true" />
         {scanning ? "Looking through older tasks for this type…" : "Loading more tasks…"}
+      </div>
+    );
+  }
+  if (hasNextPage) {
+    return (
+      <div className={base} data-testid="list-more">
+        <span>{count.toLocaleString("en-US")} {count === 1 ? "task" : "tasks"} loaded; more load as you scroll</span>
+        <button type="button" className={buttonClass} onClick={onLoadMore}>Load more</button>
       </div>
     );
   }

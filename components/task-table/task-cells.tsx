@@ -1,28 +1,49 @@
 "use client";
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { between, formatAgeMs, formatDuration, formatTimestamp, NOT_YET } from "@/lib/client/format-time";
 import { useClockText } from "@/lib/client/use-now";
 
 /**
+ * The cells of a task row. Each renders the `role="cell"` element itself and puts its text straight
+ * into it where it can: a row is mounted for every screenful scrolled, and each element it has costs
+ * style, layout, paint and garbage collection on every one of those mounts.
+ */
+const CELL = "min-w-0";
+const MUTED = "text-zinc-400 dark:text-zinc-500";
+
+/** A cell of one line of text, cut to its column and whole on hover; "—" when there is none. */
+export function TextCell({ text, className = "" }: { text: string; className?: string }) {
+  if (!text) return <div role="cell" className={`${CELL} ${MUTED}`}>—</div>;
+  return <div role="cell" title={text} className={`${CELL} truncate ${className}`}>{text}</div>;
+}
+
+/** A cell holding other elements (buttons, badges, stacked lines). */
+export function Cell({ className = "", children }: { className?: string; children: ReactNode }) {
+  return <div role="cell" className={`${CELL} ${className}`}>{children}</div>;
+}
+
+/**
  * An absolute time in the view's zone, with its age beneath it; "Not yet" for a time still to come.
- * Rendered into a flex column cell. `zoneReady` is false while the browser's own zone is not known
- * yet (the server's render): the text keeps its place but stays hidden.
+ * `zoneReady` is false while the browser's own zone is not known yet (the server's render): the
+ * text keeps its place but stays hidden.
  */
 export const TimeCell = memo(function TimeCell({ iso, zone, zoneReady }: { iso: string | null; zone: string | undefined; zoneReady: boolean }) {
-  if (!iso) return <span className="text-xs italic text-zinc-500 dark:text-zinc-400">{NOT_YET}</span>;
+  if (!iso) return <div role="cell" className={`${CELL} text-xs italic text-zinc-500 dark:text-zinc-400`}>{NOT_YET}</div>;
+  // The age is the cell's own text under the <time>, so the cell's colour and size are the age's.
   return (
-    <>
-      <time dateTime={iso} className={`truncate text-xs tabular-nums ${zoneReady ? "" : "invisible"}`}>{formatTimestamp(iso, zone)}</time>
+    <div role="cell" className={`${CELL} flex flex-col text-[11px] leading-tight text-zinc-500 dark:text-zinc-400`}>
+      <time dateTime={iso} className={`truncate text-xs tabular-nums text-zinc-900 dark:text-zinc-100 ${zoneReady ? "" : "invisible"}`}>
+        {formatTimestamp(iso, zone)}
+      </time>
       <Age iso={iso} />
-    </>
+    </div>
   );
 });
 
+/** "12s ago": re-renders when the text changes (each second, or once a day for "3d ago"), not on every tick. */
 function Age({ iso }: { iso: string }) {
   const at = Date.parse(iso);
-  // Re-renders when the text changes ("12s ago" each second, "3d ago" once a day), not on every tick.
-  const text = useClockText((now) => formatAgeMs(now - at), "\u00a0");
-  return <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{text}</span>;
+  return useClockText((now) => formatAgeMs(now - at), "\u00a0");
 }
 
 /**
@@ -30,25 +51,21 @@ function Age({ iso }: { iso: string }) {
  * the time so far ticks, marked as running so that it is not read as a final figure.
  */
 export const DurationCell = memo(function DurationCell({ from, to, live }: { from: string | null; to: string | null; live: boolean }) {
-  if (from && !to && live) return <LiveDuration from={from} />;
+  const base = `${CELL} font-mono text-xs tabular-nums`;
+  if (from && !to && live) {
+    return (
+      <div role="cell" className={`${base} text-blue-700 dark:text-blue-300`} title="Still running: time so far">
+        <TimeSoFar from={from} />
+        <span aria-hidden="true">…</span>
+        <span className="sr-only"> so far</span>
+      </div>
+    );
+  }
   const ms = between(from, to);
-  return <span className={`font-mono text-xs tabular-nums ${ms === null ? "text-zinc-400 dark:text-zinc-500" : ""}`}>{formatDuration(ms)}</span>;
+  return <div role="cell" className={`${base} ${ms === null ? MUTED : ""}`}>{formatDuration(ms)}</div>;
 });
 
-function LiveDuration({ from }: { from: string }) {
+function TimeSoFar({ from }: { from: string }) {
   const start = Date.parse(from);
-  const text = useClockText((now) => formatDuration(now - start), "…");
-  return (
-    <span className="font-mono text-xs tabular-nums text-blue-700 dark:text-blue-300" title="Still running: time so far">
-      {text}
-      <span aria-hidden="true" className="motion-safe:animate-pulse">…</span>
-      <span className="sr-only"> so far</span>
-    </span>
-  );
-}
-
-/** Long text cut to its column, whole on hover and in the detail. */
-export function TruncatedText({ text, className = "", empty = "—" }: { text: string; className?: string; empty?: string }) {
-  if (!text) return <span className="text-zinc-400 dark:text-zinc-500">{empty}</span>;
-  return <span title={text} className={`block truncate ${className}`}>{text}</span>;
+  return useClockText((now) => formatDuration(now - start), "…");
 }

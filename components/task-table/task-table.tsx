@@ -1,6 +1,6 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { Task } from "@/lib/tasks/task";
 import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from "./columns";
 
@@ -57,7 +57,7 @@ export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, p
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm xl:overflow-x-visible dark:border-zinc-800 dark:bg-zinc-900">
       <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="text-sm" style={{ minWidth: TABLE_MIN_WIDTH }}>
-        <div role="rowgroup" className="sticky top-14 z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50/95 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
+        <div role="rowgroup" className="sticky top-14 z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
           <div role="row" aria-rowindex={1} className="grid h-9 items-center gap-2 px-3" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
             {COLUMNS.map((column) => (
               <div key={column.id} role="columnheader" title={column.description}
@@ -95,9 +95,7 @@ const TaskRow = memo(function TaskRow({ task, index, context, selected, onSelect
       className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${
         selected ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] dark:bg-blue-500/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}
       style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: "strict" }}>
-      {COLUMNS.map((column) => (
-        <div key={column.id} role="cell" className={`min-w-0 ${column.className ?? ""}`}>{column.cell(task, context)}</div>
-      ))}
+      {COLUMNS.map((column) => <Fragment key={column.id}>{column.cell(task, context)}</Fragment>)}
     </div>
   );
 });
