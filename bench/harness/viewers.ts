@@ -5,6 +5,18 @@ export interface ViewerRun {
   /** HTTP status → count; 0 for a request that failed without an answer. */
   statuses: Record<number, number>;
   latenciesMs: number[];
+  /** Epoch ms when the first request was sent and the last answer came back. */
+  firstSentAt: number;
+  lastAnsweredAt: number;
+}
+
+/**
+ * The whole seconds of the clock that a run's requests touched. A relative time such as now-6h
+ * resolves to a whole second, so a view can cost one upstream call per second of the clock, and a
+ * 10-s run whose last answers come back just after its end touches 11 of them.
+ */
+export function clockSecondsTouched(run: ViewerRun): number {
+  return Math.ceil(run.lastAnsweredAt / 1000) - Math.floor(run.firstSentAt / 1000);
 }
 
 /**
@@ -13,7 +25,7 @@ export interface ViewerRun {
  */
 export async function simulateViewers(options: { url: string; viewers: number; periodMs: number; startAt: number; durationMs: number }): Promise<ViewerRun> {
   const { url, viewers, periodMs, startAt, durationMs } = options;
-  const run: ViewerRun = { requests: 0, statuses: {}, latenciesMs: [] };
+  const run: ViewerRun = { requests: 0, statuses: {}, latenciesMs: [], firstSentAt: Infinity, lastAnsweredAt: 0 };
   const end = startAt + durationMs;
   const viewer = async () => {
     let next = startAt + Math.random() * periodMs;
@@ -29,6 +41,7 @@ export async function simulateViewers(options: { url: string; viewers: number; p
   };
   const ask = async () => {
     const t = performance.now();
+    run.firstSentAt = Math.min(run.firstSentAt, Date.now());
     let status = 0;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
@@ -37,6 +50,7 @@ export async function simulateViewers(options: { url: string; viewers: number; p
     } catch {
       status = 0;
     }
+    run.lastAnsweredAt = Math.max(run.lastAnsweredAt, Date.now());
     run.requests++;
     run.statuses[status] = (run.statuses[status] ?? 0) + 1;
     run.latenciesMs.push(performance.now() - t);
