@@ -8,12 +8,12 @@ import { largeAccount } from "../harness/fixtures";
 const ROWS_TARGET = { op: "<=" as const, limit: 150 };
 const FRAME_TARGET = { op: "<=" as const, limit: 100 };
 /** Pages of 100 and no polling: loading 10,000 rows takes 100 requests, nothing else moves. */
-const VIEW = "/?refresh=off&limit=100";
+export const VIEW = "/?refresh=off&limit=100";
 
 const loadedRows = (page: Page) => page.evaluate(() => Number(document.querySelector('[role="table"]')?.getAttribute("aria-rowcount") ?? 1) - 1);
 
 /** Scrolls to the end until `want` rows are loaded: the table asks for the next page near its end. */
-async function loadRows(page: Page, want: number, log: (line: string) => void): Promise<number> {
+export async function loadRows(page: Page, want: number, log: (line: string) => void): Promise<number> {
   let loaded = await loadedRows(page);
   let stuckSince = Date.now();
   while (loaded < want) {
@@ -30,7 +30,7 @@ async function loadRows(page: Page, want: number, log: (line: string) => void): 
 }
 
 /** Scrolls from the top to the row `upTo` in steps of a screen, one step per frame; the longest frame and the most rows in the DOM. */
-async function scrollThrough(page: Page, upTo: number) {
+export async function scrollThrough(page: Page, upTo: number) {
   return page.evaluate(async (lastRow) => {
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame((t) => resolve(t)));
     const longFrames: number[] = [];
