@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
+    setupFiles: ["lib/testing/clean-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

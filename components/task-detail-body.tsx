@@ -1,6 +1,6 @@
 import { between, formatAge, formatDuration, formatTimestamp, NOT_YET } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
-import type { TaskDetail } from "@/lib/tasks/task";
+import type { TaskDetail } from "@/lib/model/task";
 import { StatusBadge } from "./task-status";
 
 interface TaskDetailBodyProps {

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Stats } from "../lib/stats/stats";
-import type { TaskPage } from "../lib/tasks/task";
+import type { TaskPage } from "../lib/model/task";
 import { openDashboard, taskRows } from "./support/dashboard";
 import { clearFaults } from "./support/emulator";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { Task, TaskPage } from "../lib/tasks/task";
+import type { Task, TaskPage } from "../lib/model/task";
 import { collectTaskPages, openDashboard, renderedTaskIds, taskRows } from "./support/dashboard";
 import { clearFaults, setFaults } from "./support/emulator";
 

@@ -13,6 +13,18 @@ function redact(line: string): string {
   return out;
 }
 
+/**
+ * Runs everything the process writes to stdout and stderr through the same redaction, so that a
+ * line written by a library or by Next.js itself cannot carry a credential either.
+ */
+export function redactProcessOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+      write(secrets.size > 0 && (typeof chunk === "string" || Buffer.isBuffer(chunk)) ? redact(chunk.toString()) : chunk, ...rest)) as typeof stream.write;
+  }
+}
+
 let sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`);
 
 /** Lets tests collect log lines instead of printing them. */

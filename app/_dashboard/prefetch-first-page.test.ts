@@ -4,8 +4,8 @@ import { taskKeys } from "@/lib/client/task-queries";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
 import type { Gateway } from "@/lib/vod/gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import type { TaskPage } from "@/lib/tasks/task";
-import { GET } from "../api/tasks/route";
+import type { TaskPage } from "@/lib/model/task";
+import { GET } from "@/lib/server/routes/tasks";
 import { prefetchFirstPage } from "./prefetch-first-page";
 
 afterEach(() => setUpstreamForTests(undefined));

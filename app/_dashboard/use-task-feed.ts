@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { findNewTasks, flattenPages, prependTasks } from "@/lib/client/task-feed";
-import type { TaskPage } from "@/lib/tasks/task";
+import type { TaskPage } from "@/lib/model/task";
 import { taskHeadOptions, taskKeys, taskListOptions, taskUpdatesOptions } from "@/lib/client/task-queries";
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { Suspense } from "react";
-import { serverEnv } from "@/lib/config/server-env";
+import { pageData } from "@/lib/server/page-data-link";
 import { OncallScreen } from "./oncall-screen";
 
 export const metadata: Metadata = {
@@ -13,10 +13,11 @@ export const viewport: Viewport = { colorScheme: "dark", themeColor: "#000000" }
 // The configured SubAppIds are read when the page is served, not when it was built.
 export const dynamic = "force-dynamic";
 
-export default function OncallPage() {
+export default async function OncallPage() {
+  const subAppIds = (await pageData()).offeredSubAppIds();
   return (
     <Suspense fallback={<main className="dark min-h-dvh bg-black p-6 text-3xl text-white">Loading the on-call view…</main>}>
-      <OncallScreen subAppIds={serverEnv().subAppIds} />
+      <OncallScreen subAppIds={subAppIds} />
     </Suspense>
   );
 }

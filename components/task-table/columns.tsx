@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Task } from "@/lib/tasks/task";
+import type { Task } from "@/lib/model/task";
 import { CopyButton } from "../copy-button";
 import { StatusBadge } from "../task-status";
 import { Cell, DurationCell, TextCell, TimeCell } from "./task-cells";

@@ -1,7 +1,7 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import type { Task } from "@/lib/tasks/task";
+import type { Task } from "@/lib/model/task";
 import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from "./columns";
 
 export const ROW_HEIGHT = 48;

@@ -1,5 +1,5 @@
 import { expect, type Page, type Response } from "@playwright/test";
-import type { Task, TaskPage } from "../../lib/tasks/task";
+import type { Task, TaskPage } from "../../lib/model/task";
 
 /** The rendered task rows (virtualised: only those near the viewport exist). */
 export const taskRows = (page: Page) => page.locator("[role=table] [role=row][data-task-id]");

@@ -5,6 +5,8 @@
 export const ERROR_STATUS = {
   InvalidParameter: 400,
   TaskNotFound: 404,
+  NotFound: 404,
+  MethodNotAllowed: 405,
   RateLimited: 429,
   UpstreamAuthFailure: 502,
   UpstreamRejected: 502,
@@ -20,18 +22,7 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; requestId?: string };
 }
 
-const BRAND = Symbol.for("vod-dashboard.ApiError");
-
 export class ApiError extends Error {
-  /**
-   * The production server loads the route modules beside Next's own bundles of them, so an error
-   * thrown by one copy of this class can reach code that imported the other: recognise the brand.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
-
-  readonly [BRAND] = true;
   readonly code: ErrorCode;
   /** The upstream's RequestId, when the upstream answered. */
   readonly requestId?: string;

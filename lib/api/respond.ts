@@ -30,6 +30,7 @@ export function jsonError(error: unknown): Response {
   if (error instanceof ApiError) {
     const headers: Record<string, string> = { ...NO_STORE };
     if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    if (error.code === "MethodNotAllowed") headers.allow = "GET, HEAD";
     return Response.json(error.toBody(), { status: error.status, headers });
   }
   logEvent("error", "unhandled error in a route", { error: error instanceof Error ? error.stack ?? error.message : String(error) });

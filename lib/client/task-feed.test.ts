@@ -1,6 +1,6 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import type { Task, TaskPage } from "@/lib/tasks/task";
+import type { Task, TaskPage } from "@/lib/model/task";
 import { chunk, findNewTasks, flattenPages, patchPages, prependTasks, unfinishedIds } from "./task-feed";
 
 function task(taskId: string, status = "FINISH", overrides: Partial<Task> = {}): Task {

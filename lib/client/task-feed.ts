@@ -1,5 +1,5 @@
 import type { InfiniteData } from "@tanstack/react-query";
-import type { Task, TaskPage, TaskUpdate } from "@/lib/tasks/task";
+import type { Task, TaskPage, TaskUpdate } from "@/lib/model/task";
 
 /**
  * The pure part of the live list: which rows are loaded, which of the head's tasks are new, and

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
-import type { TaskDetail, TaskPage, TaskUpdate, TaskUpdates as TaskUpdatesBody } from "@/lib/tasks/task";
+import type { TaskDetail, TaskPage, TaskUpdate, TaskUpdates as TaskUpdatesBody } from "@/lib/model/task";
 import { ApiRequestError } from "./api-error";
 import { fetchJson } from "./fetch-json";
 import { chunk, patchPages, unfinishedIds } from "./task-feed";

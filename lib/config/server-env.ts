@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { redactFromLogs } from "@/lib/log";
 
 const DEFAULT_ENDPOINT = "vod.tencentcloudapi.com";
 const EMULATOR_KEYS = "AKIDemulator:emulator-secret";
@@ -80,8 +81,11 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
 
 let cached: ServerEnv | undefined;
 
-/** The environment, parsed once per process. */
+/** The environment, parsed once per process; its credentials never reach a log line from then on. */
 export function serverEnv(): ServerEnv {
-  cached ??= readServerEnv();
+  if (!cached) {
+    cached = readServerEnv();
+    for (const value of Object.values(cached.credential)) redactFromLogs(value);
+  }
   return cached;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET } from "@/app/api/stats/route";
+import { GET } from "@/lib/server/routes/stats";
 import type { Gateway } from "@/lib/vod/gateway";
 import { WINDOW_MS } from "@/lib/vod/wire";
 import { setUpstreamForTests } from "@/lib/vod/upstream";

@@ -1,5 +1,5 @@
 import type { TaskQuery } from "@/lib/filters/task-query";
-import type { TaskUpdate } from "@/lib/tasks/task";
+import type { TaskUpdate } from "@/lib/model/task";
 import type { Stats } from "@/lib/stats/stats";
 import type { ActiveTasks, MinuteCount } from "./oncall";
 import type { RecentOutcomes } from "./outcomes";

@@ -1,4 +1,4 @@
-import type { TaskDetail } from "@/lib/tasks/task";
+import type { TaskDetail } from "@/lib/model/task";
 import type { Gateway } from "@/lib/vod/gateway";
 import { isoTime } from "./iso-time";
 import type { Pacer } from "./pacer";

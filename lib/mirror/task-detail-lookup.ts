@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
-import type { TaskDetail } from "@/lib/tasks/task";
+import type { TaskDetail } from "@/lib/model/task";
 import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
 import type { Pacer } from "./pacer";

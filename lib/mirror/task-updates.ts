@@ -1,4 +1,4 @@
-import type { TaskUpdate } from "@/lib/tasks/task";
+import type { TaskUpdate } from "@/lib/model/task";
 import { isoTime } from "./iso-time";
 import { STATUS_NAME } from "./status-code";
 import type { TaskTable } from "./task-table";

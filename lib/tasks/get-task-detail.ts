@@ -4,7 +4,7 @@ import { readParams } from "@/lib/filters/read-params";
 import { taskQueryParams } from "@/lib/filters/task-query";
 import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
-import type { TaskDetail } from "./task";
+import type { TaskDetail } from "@/lib/model/task";
 
 export const TASK_ID = /^[\w.:-]{1,128}$/;
 
@@ -16,8 +16,9 @@ export function parseTaskId(raw: string): string {
   return raw;
 }
 
-export function subAppIdFromRequest(request: Request, subAppIds: readonly number[]): number | undefined {
-  const parsed = readParams({ subAppId: taskQueryParams.subAppId }, new URL(request.url).searchParams, {}, { subAppIds });
+/** The `subAppId` of a query string, checked against the configured ones; absent: the default app. */
+export function subAppIdFromParams(params: URLSearchParams, subAppIds: readonly number[]): number | undefined {
+  const parsed = readParams({ subAppId: taskQueryParams.subAppId }, params, {}, { subAppIds });
   if (!parsed.ok) throw invalidParameter(parsed.message);
   return (parsed.value.subAppId as number | undefined) ?? subAppIds[0];
 }

@@ -3,14 +3,14 @@ import { invalidParameter } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/config/server-env";
 import { mirrorFor } from "@/lib/mirror/registry";
 import { unreadError } from "@/lib/mirror/unread-error";
-import { subAppIdFromRequest, TASK_ID } from "./get-task-detail";
-import type { TaskUpdates } from "./task";
+import { subAppIdFromParams, TASK_ID } from "./get-task-detail";
+import type { TaskUpdates } from "@/lib/model/task";
 
 export const MAX_UPDATE_IDS = 200;
 const WAIT_FOR_SYNC_MS = 1_000;
 
-function idsFromRequest(request: Request): string[] {
-  const values = new URL(request.url).searchParams.getAll("ids").filter(Boolean);
+function idsFromParams(params: URLSearchParams): string[] {
+  const values = params.getAll("ids").filter(Boolean);
   if (values.length === 0) throw invalidParameter("ids: must list the task IDs to read, separated by commas");
   if (values.length > 1) throw invalidParameter("ids: given more than once");
   const ids = values[0].split(",").filter(Boolean);
@@ -24,9 +24,9 @@ function idsFromRequest(request: Request): string[] {
  * server's mirror. Keeping loaded rows live this way costs no upstream call however many pages a
  * reader has scrolled through, and the mirror's sync is shared by every viewer.
  */
-export async function getTaskUpdates(request: Request): Promise<TaskUpdates> {
-  const ids = idsFromRequest(request);
-  const mirror = mirrorFor(subAppIdFromRequest(request, serverEnv().subAppIds));
+export async function getTaskUpdates(params: URLSearchParams): Promise<TaskUpdates> {
+  const ids = idsFromParams(params);
+  const mirror = mirrorFor(subAppIdFromParams(params, serverEnv().subAppIds));
   await mirror.refresh({ waitMs: WAIT_FOR_SYNC_MS });
   const unread = unreadError(mirror);
   if (unread) throw unread;

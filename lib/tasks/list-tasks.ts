@@ -7,7 +7,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTask } from "@/lib/vod/normalize-task";
 import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, viewKey } from "./cursor";
-import type { Task, TaskPage } from "./task";
+import type { Task, TaskPage } from "@/lib/model/task";
 
 /** How many upstream pages one request may read while it looks for tasks of one type. */
 export const TYPE_SCAN_PAGES = 5;

@@ -1,4 +1,4 @@
-import type { Outcome, SubTaskResult, TaskDetail } from "@/lib/tasks/task";
+import type { Outcome, SubTaskResult, TaskDetail } from "@/lib/model/task";
 import { normalizeTime } from "./normalize-task";
 import type { UpstreamTaskDetail } from "./response-shapes";
 

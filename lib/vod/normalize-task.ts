@@ -1,4 +1,4 @@
-import type { Task } from "@/lib/tasks/task";
+import type { Task } from "@/lib/model/task";
 import type { UpstreamTask } from "./response-shapes";
 import { ZERO_TIME } from "./wire";
 

@@ -1,29 +1,24 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
-import { redactFromLogs } from "@/lib/log";
+import { logEvent } from "@/lib/log";
 import { createGateway, type Gateway } from "./gateway";
 import { createRequestBudget } from "./request-budget";
 import { createSdkSender } from "./sdk-sender";
 
-const KEY = Symbol.for("vod-dashboard.gateway");
-type Holder = { [KEY]?: Gateway };
+let gateway: Gateway | undefined;
 
-/**
- * The process's one gateway. Kept on globalThis because Next.js may evaluate this module once per
- * route bundle, and the budget and the shared answers only work if every route uses the same one.
- */
+/** The process's one gateway: one SDK client, one budget, one set of shared answers. */
 export function upstream(): Gateway {
-  const holder = globalThis as Holder;
-  if (!holder[KEY]) {
+  if (!gateway) {
     const env = serverEnv();
-    redactFromLogs(env.credential.secretKey);
-    redactFromLogs(env.credential.token);
-    holder[KEY] = createGateway({ send: createSdkSender(env), budget: createRequestBudget(env.maxRps) });
+    gateway = createGateway({ send: createSdkSender(env), budget: createRequestBudget(env.maxRps) });
+    // One line per process: the test of the production server counts them.
+    logEvent("info", "upstream client ready", { mode: env.mode, endpoint: env.endpoint.host, maxRps: env.maxRps });
   }
-  return holder[KEY];
+  return gateway;
 }
 
 /** For tests: replaces the process's gateway. */
-export function setUpstreamForTests(gateway: Gateway | undefined): void {
-  (globalThis as Holder)[KEY] = gateway;
+export function setUpstreamForTests(replacement: Gateway | undefined): void {
+  gateway = replacement;
 }

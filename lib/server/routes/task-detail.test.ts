@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { fakeGateway } from "@/lib/testing/fake-gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { GET } from "./route";
+import { GET } from "./task-detail";
 
 async function get(taskId: string, query = "") {
-  const response = await GET(new Request(`http://dashboard.test/api/tasks/${encodeURIComponent(taskId)}${query}`), { params: Promise.resolve({ taskId }) });
+  const response = await GET(new Request(`http://dashboard.test/api/tasks/${encodeURIComponent(taskId)}${query}`), { taskId });
   return { status: response.status, body: await response.json() };
 }
 

@@ -3,8 +3,8 @@ import type { OncallResponse } from "@/lib/oncall/types";
 import { resetMirrorsForTests } from "@/lib/mirror/registry";
 import { SimUpstream } from "@/lib/mirror/testing/sim-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { GET as getStats } from "../stats/route";
-import { GET } from "./route";
+import { GET as getStats } from "./stats";
+import { GET } from "./oncall";
 
 const URL_BASE = "http://dashboard.test/api/oncall";
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetMirrorsForTests } from "@/lib/mirror/registry";
 import { SimUpstream, type SimTask } from "@/lib/mirror/testing/sim-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { GET } from "./route";
+import { GET } from "./task-updates";
 
 async function get(query: string) {
   const response = await GET(new Request(`http://dashboard.test/api/tasks/updates${query}`));

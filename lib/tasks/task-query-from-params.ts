@@ -10,8 +10,3 @@ export function taskQueryFromParams(params: URLSearchParams): TaskQuery {
   if (!parsed.ok) throw invalidParameter(parsed.message);
   return { ...parsed.value, subAppId: parsed.value.subAppId ?? subAppIds[0] };
 }
-
-/** The validated task query of an API request. */
-export function taskQueryFromRequest(request: Request): TaskQuery {
-  return taskQueryFromParams(new URL(request.url).searchParams);
-}

@@ -3,7 +3,7 @@ import { resetMirrorsForTests } from "@/lib/mirror/registry";
 import { SimUpstream } from "@/lib/mirror/testing/sim-upstream";
 import { BAD_TASK_QUERIES } from "@/lib/testing/bad-task-queries";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { GET } from "./route";
+import { GET } from "./stats";
 
 const URL_BASE = "http://dashboard.test/api/stats";
 

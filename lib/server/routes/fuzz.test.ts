@@ -3,7 +3,7 @@ import { mulberry32 } from "@/lib/emulator/random";
 import { setLogSink } from "@/lib/log";
 import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { GET } from "./route";
+import { GET } from "./tasks";
 
 // Values worth trying for each parameter: valid ones, near misses, and junk.
 const VALUES: Record<string, string[]> = {

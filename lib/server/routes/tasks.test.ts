@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { BAD_TASK_QUERIES } from "@/lib/testing/bad-task-queries";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { GET } from "./route";
+import { GET } from "./tasks";
 
 const URL_BASE = "http://dashboard.test/api/tasks";
 

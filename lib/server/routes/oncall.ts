@@ -1,0 +1,15 @@
+import "server-only";
+import { serverEnv } from "@/lib/config/server-env";
+import { getOncall } from "@/lib/oncall/get-oncall";
+import { parseOncallQuery } from "@/lib/oncall/params";
+import { invalidParameter } from "@/lib/api/errors";
+import { jsonOk } from "@/lib/api/respond";
+import { withRoute } from "../with-route";
+
+/** GET /api/oncall: counts, stuck tasks and the green/amber/red state with its reasons. */
+export const GET = withRoute(async ({ url }) => {
+  const { subAppIds } = serverEnv();
+  const parsed = parseOncallQuery(url.searchParams, { subAppIds });
+  if (!parsed.ok) throw invalidParameter(parsed.message);
+  return jsonOk(await getOncall(parsed.value, subAppIds));
+});
