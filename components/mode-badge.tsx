@@ -1,4 +1,4 @@
-import type { Health } from "@/lib/tasks/check-health";
+import type { Health } from "@/lib/model/health";
 
 /** Says plainly when the numbers are not from Tencent Cloud but from the bundled emulator. */
 export function ModeBadge({ health }: { health: Health | undefined }) {

@@ -1,3 +1,4 @@
+import { isoSeconds } from "../lib/model/iso-time";
 import { expect, test } from "@playwright/test";
 import type { Task, TaskPage } from "../lib/model/task";
 import { collectTaskPages, openDashboard, renderedTaskIds, taskRows } from "./support/dashboard";
@@ -40,7 +41,7 @@ test("polling: new tasks wait behind a pill, changed rows update in place, one h
   let targetFinished = false;
   let injectNewTask = false;
   const listCalls: { cursor: string | null; at: number }[] = [];
-  const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  const isoNow = () => isoSeconds(Date.now());
   await page.route((url) => url.pathname === "/api/tasks", async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as TaskPage;

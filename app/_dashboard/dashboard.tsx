@@ -17,7 +17,8 @@ import { resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
 import { freezeTimeText } from "@/lib/filters/time-expression";
-import { REFRESH_CHOICES, refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
+import { REFRESH_CHOICES } from "@/lib/model/refresh";
+import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
 import { TableFooter } from "./table-footer-state";
 import { useDashboardUrl } from "./use-dashboard-url";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
@@ -122,7 +123,6 @@ export function Dashboard() {
         </div>
         <p className="pb-4 text-xs text-zinc-600 dark:text-zinc-400">
           Keys: <kbd>/</kbd> file ID · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
-          {feed.updatesAvailable ? null : " · row updates limited to the newest page (the server has no /api/tasks/updates yet)"}
         </p>
       </main>
       {page.task ? (

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REFRESH, pageUrlParsers, parseRefresh, parseTaskId, parseTimeZone, refreshIntervalMs } from "./page-params";
+import { pageUrlParsers, parseTimeZone, refreshIntervalMs } from "./page-params";
 
 describe("refresh", () => {
-  it("reads the five choices and nothing else", () => {
-    expect(parseRefresh("5s")).toBe("5s");
-    expect(parseRefresh("1m")).toBe("1m");
-    expect(parseRefresh("off")).toBe("off");
-    expect(parseRefresh("2s")).toBeNull();
-    expect(parseRefresh("")).toBeNull();
-  });
-
-  it("defaults to 10 seconds through the URL parser", () => {
-    expect(DEFAULT_REFRESH).toBe("10s");
+  it("reads the five choices and nothing else, 10 seconds by default", () => {
+    expect(pageUrlParsers.refresh.parseServerSide("1m")).toBe("1m");
+    expect(pageUrlParsers.refresh.parseServerSide("off")).toBe("off");
+    expect(pageUrlParsers.refresh.parseServerSide("2s")).toBe("10s");
     expect(pageUrlParsers.refresh.parseServerSide(undefined)).toBe("10s");
     expect(pageUrlParsers.refresh.parseServerSide("bogus")).toBe("10s");
     expect(pageUrlParsers.refresh.parseServerSide("30s")).toBe("30s");
@@ -34,7 +28,7 @@ describe("tz and task", () => {
   });
 
   it("accepts task IDs as upstream spells them", () => {
-    expect(parseTaskId("1500000001-procedurev2-4f0c9a")).toBe("1500000001-procedurev2-4f0c9a");
-    expect(parseTaskId("../etc/passwd")).toBeNull();
+    expect(pageUrlParsers.task.parseServerSide("1500000001-procedurev2-4f0c9a")).toBe("1500000001-procedurev2-4f0c9a");
+    expect(pageUrlParsers.task.parseServerSide("../etc/passwd")).toBeNull();
   });
 });

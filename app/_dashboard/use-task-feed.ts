@@ -51,7 +51,6 @@ export function useTaskFeed(query: string, subAppId: number | null, intervalMs: 
     refreshing: head.isFetching || updates.isFetching,
     // The head is what proves the view current; the updates alone come from the mirror and cannot.
     updatedAt: Math.max(head.dataUpdatedAt, list.dataUpdatedAt),
-    updatesAvailable: updates.data?.available ?? true,
   };
 }
 

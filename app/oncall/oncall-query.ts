@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
-import { refreshMs, type Refresh } from "@/lib/oncall/params";
+import { refreshMs, type Refresh } from "@/lib/model/refresh";
 import type { OncallResponse } from "@/lib/oncall/types";
 
 /**

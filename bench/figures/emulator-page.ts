@@ -1,3 +1,4 @@
+import { isoSeconds } from "../../lib/model/iso-time";
 import { describeTasks, TokenBook } from "@/lib/emulator/describe-tasks";
 import { TaskStore } from "@/lib/emulator/store";
 import type { DescribeTasksRequest } from "@/lib/vod/wire";
@@ -9,18 +10,18 @@ import { row } from "../harness/report";
 import { sdkClient } from "../harness/sdk";
 
 const TASKS_PER_HOUR = 14_000; // × 72 h ≈ 1,000,000 tasks in the window
-const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+
 
 /** Filtered, sorted pages of 100 of the kinds a dashboard asks for, relative to `now`. */
 function queries(now: number): DescribeTasksRequest[] {
   const h = 3_600_000;
   return [
-    { Status: "FINISH", Sort: { Field: "FinishTime", Order: "Desc" }, CreateTime: { After: iso(now - 24 * h) }, Limit: 100 },
+    { Status: "FINISH", Sort: { Field: "FinishTime", Order: "Desc" }, CreateTime: { After: isoSeconds(now - 24 * h) }, Limit: 100 },
     { Status: "PROCESSING", Sort: { Field: "CreateTime", Order: "Asc" }, Limit: 100 },
     { Status: "WAITING", Sort: { Field: "CreateTime", Order: "Desc" }, Limit: 100 },
-    { FinishTime: { After: iso(now - 6 * h) }, Sort: { Field: "FinishTime", Order: "Asc" }, Limit: 100 },
-    { Status: "FINISH", CreateTime: { After: iso(now - 60 * h), Before: iso(now - 59 * h) }, Sort: { Field: "CreateTime", Order: "Desc" }, Limit: 100 },
-    { CreateTime: { After: iso(now - 6 * h) }, Sort: { Field: "CreateTime", Order: "Desc" }, Limit: 100 },
+    { FinishTime: { After: isoSeconds(now - 6 * h) }, Sort: { Field: "FinishTime", Order: "Asc" }, Limit: 100 },
+    { Status: "FINISH", CreateTime: { After: isoSeconds(now - 60 * h), Before: isoSeconds(now - 59 * h) }, Sort: { Field: "CreateTime", Order: "Desc" }, Limit: 100 },
+    { CreateTime: { After: isoSeconds(now - 6 * h) }, Sort: { Field: "CreateTime", Order: "Desc" }, Limit: 100 },
     { Sort: { Field: "FinishTime", Order: "Desc" }, Limit: 100 },
   ].map((q) => ({ SubAppId: SUBAPP_ID, ...q }) as DescribeTasksRequest);
 }

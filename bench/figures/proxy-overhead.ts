@@ -1,3 +1,4 @@
+import { isoSeconds } from "../../lib/model/iso-time";
 import { toDescribeTasksRequest } from "@/lib/filters/describe-tasks-request";
 import { parseTaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow } from "@/lib/filters/time-window";
@@ -13,7 +14,7 @@ import { ensureBuild, startDashboard } from "../harness/server";
 
 /** Each pair asks for a different absolute window, so neither the gateway nor anything else can answer from memory. */
 function queryString(i: number, base: number): string {
-  const before = new Date(base - i * 1000).toISOString().replace(".000Z", "Z");
+  const before = isoSeconds(base - i * 1000);
   return `subAppId=${SUBAPP_ID}&createdBefore=${before}&limit=50`;
 }
 

@@ -2,6 +2,7 @@
 import { describeError } from "@/lib/client/api-error";
 import { formatAgeMs, formatTimestamp } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
+import { FINAL_STATUSES, TASK_STATUSES } from "@/lib/model/status";
 import type { Stats } from "@/lib/stats/stats";
 import { BucketChart } from "./bucket-chart";
 import { ChartCard } from "./chart-card";
@@ -10,8 +11,6 @@ import { StatusChart } from "./status-chart";
 import { TypeChart } from "./type-chart";
 import { useStoredFlag } from "./use-stored-flag";
 
-const ALL_STATUSES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
-const FINAL_STATUSES = ["FINISH", "ABORTED"] as const;
 
 interface StatsPanelProps {
   stats: Stats | undefined;
@@ -46,7 +45,7 @@ export function StatsPanel({ stats, error, zone }: StatsPanelProps) {
       </div>
       <div id="stats-charts" hidden={!open} className="grid gap-3 md:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1.3fr)]">
         <ChartCard title="Tasks by status"><StatusChart counts={stats.byStatus} /></ChartCard>
-        <ChartCard title={`Created per ${bucket}`}><BucketChart buckets={stats.series.created} zone={zone} statuses={ALL_STATUSES} /></ChartCard>
+        <ChartCard title={`Created per ${bucket}`}><BucketChart buckets={stats.series.created} zone={zone} statuses={TASK_STATUSES} /></ChartCard>
         <ChartCard title={`Finished per ${bucket} (throughput)`}><BucketChart buckets={stats.series.finished} zone={zone} statuses={FINAL_STATUSES} /></ChartCard>
         <ChartCard title="Tasks by type"><TypeChart byType={stats.byType} /></ChartCard>
         <ChartCard title="Wait and run percentiles" className="xl:col-span-2"><DurationChart durations={stats.durations} /></ChartCard>

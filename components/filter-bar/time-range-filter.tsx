@@ -3,6 +3,7 @@ import { useState } from "react";
 import { fromWallTime, toWallTime, zoneOffsetLabel } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
 import { parseTimeExpression, resolveTime } from "@/lib/filters/time-expression";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { controlClass, labelClass } from "./styles";
 
 export const QUICK_RANGES = [
@@ -23,10 +24,6 @@ interface TimeRangeFilterProps {
   zone: string | undefined;
 }
 
-function toIso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 function wallValue(text: string | null, zone: string | undefined, nowMs: number): string {
   const expression = text ? parseTimeExpression(text) : null;
   return expression && nowMs ? toWallTime(resolveTime(expression, nowMs), zone) : "";
@@ -45,7 +42,7 @@ export function TimeRangeFilter({ name, label, after, before, onChange, zone }: 
   const setBound = (bound: "after" | "before", wall: string) => {
     const ms = wall ? fromWallTime(wall, zone) : null;
     if (wall && ms === null) return;
-    onChange({ after, before, [bound]: ms === null ? null : toIso(ms) }, true);
+    onChange({ after, before, [bound]: ms === null ? null : isoSeconds(ms) }, true);
   };
 
   return (

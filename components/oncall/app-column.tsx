@@ -1,5 +1,5 @@
 import { formatDuration } from "@/lib/client/format-time";
-import { formatDuration as formatSlo } from "@/lib/oncall/duration";
+import { formatDurationParam as formatSlo } from "@/lib/oncall/duration";
 import type { OncallApp, OncallResponse } from "@/lib/oncall/types";
 import { Sparkline } from "./sparkline";
 import { StuckList } from "./stuck-list";

@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { formatDuration, parseDuration } from "@/lib/oncall/duration";
-import { REFRESH_CHOICES, type Refresh } from "@/lib/oncall/params";
+import { formatDurationParam, parseDurationParam } from "@/lib/oncall/duration";
+import { REFRESH_CHOICES, type Refresh } from "@/lib/model/refresh";
 
 const control = "rounded-md border border-zinc-600 bg-zinc-900 px-2 py-1 text-base text-white focus-visible:outline-2 focus-visible:outline-sky-400";
 
@@ -51,8 +51,8 @@ export function ThresholdsForm({ values, onApply }: { values: ThresholdValues; o
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const waitSlo = parseDuration(String(form.get("waitSlo")));
-    const runSlo = parseDuration(String(form.get("runSlo")));
+    const waitSlo = parseDurationParam(String(form.get("waitSlo")));
+    const runSlo = parseDurationParam(String(form.get("runSlo")));
     const growth = Number(form.get("growth"));
     const failRate = Number(form.get("failRate"));
     if (!waitSlo || !runSlo) return setError("SLOs are durations such as 30s, 10m, 1h or 1h30m.");
@@ -70,8 +70,8 @@ export function ThresholdsForm({ values, onApply }: { values: ThresholdValues; o
     <details className="rounded-lg border border-zinc-700 p-3 text-zinc-200">
       <summary className="cursor-pointer text-base font-semibold">Thresholds</summary>
       <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-3" key={JSON.stringify(values)}>
-        {field("waitSlo", "Waiting SLO", formatDuration(values.waitSlo))}
-        {field("runSlo", "Running SLO", formatDuration(values.runSlo))}
+        {field("waitSlo", "Waiting SLO", formatDurationParam(values.waitSlo))}
+        {field("runSlo", "Running SLO", formatDurationParam(values.runSlo))}
         {field("growth", "Backlog growth %", String(values.growth))}
         {field("failRate", "Failure rate %", String(values.failRate))}
         <button type="submit" className="rounded-md bg-sky-300 px-3 py-1 text-base font-semibold text-black focus-visible:outline-2 focus-visible:outline-white">Apply</button>

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Stats } from "@/lib/stats/stats";
-import type { Health } from "@/lib/tasks/check-health";
+import type { Health } from "@/lib/model/health";
 import { fetchJson } from "./fetch-json";
 
 export function healthOptions() {

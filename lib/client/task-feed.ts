@@ -1,4 +1,5 @@
 import type { InfiniteData } from "@tanstack/react-query";
+import { isFinalStatus, statusRank } from "@/lib/model/status";
 import type { Task, TaskPage, TaskUpdate } from "@/lib/model/task";
 
 /**
@@ -6,17 +7,10 @@ import type { Task, TaskPage, TaskUpdate } from "@/lib/model/task";
  * how fresher records replace older ones without moving anything the reader is looking at.
  */
 
-const STATUS_RANK: Record<string, number> = { WAITING: 0, PROCESSING: 1, FINISH: 2, ABORTED: 2 };
-
-/** WAITING and PROCESSING tasks still change; the others never will. */
-export function isFinalStatus(status: string): boolean {
-  return status === "FINISH" || status === "ABORTED";
-}
-
 /** How far along a record is: a task only moves forward, so the further record is the fresher. */
 function progress(task: TaskUpdate): number {
   const times = [task.createTime, task.beginProcessTime, task.finishTime].filter((time) => time !== null).length;
-  return (STATUS_RANK[task.status] ?? 0) * 4 + times;
+  return Math.max(0, statusRank(task.status)) * 4 + times;
 }
 
 export function isFresher(candidate: TaskUpdate, current: Task): boolean {

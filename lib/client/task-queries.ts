@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
-import type { TaskDetail, TaskPage, TaskUpdate, TaskUpdates as TaskUpdatesBody } from "@/lib/model/task";
-import { ApiRequestError } from "./api-error";
+import type { TaskDetail, TaskPage, TaskUpdates } from "@/lib/model/task";
 import { fetchJson } from "./fetch-json";
 import { chunk, patchPages, unfinishedIds } from "./task-feed";
 
@@ -21,13 +20,6 @@ export const taskKeys = {
 
 /** The most IDs /api/tasks/updates takes at once. */
 export const UPDATE_BATCH = 200;
-
-export interface TaskUpdates {
-  tasks: TaskUpdate[];
-  syncedAt: string | null;
-  /** False while the server has no /api/tasks/updates; the head then keeps the rows it covers fresh. */
-  available: boolean;
-}
 
 function withParam(query: string, name: string, value: string | number | null | undefined): string {
   const params = new URLSearchParams(query);
@@ -91,16 +83,10 @@ export function taskHeadOptions(query: string, intervalMs: number | false, enabl
 
 async function fetchUpdates(client: QueryClient, query: string, subAppId: number | null, signal: AbortSignal): Promise<TaskUpdates> {
   const ids = unfinishedIds(client.getQueryData(taskKeys.list(query)));
-  if (ids.length === 0) return { tasks: [], syncedAt: null, available: true };
-  try {
-    const answers = await Promise.all(chunk(ids, UPDATE_BATCH).map((batch) =>
-      fetchJson<TaskUpdatesBody>(`/api/tasks/updates${withParam(withParam("", "subAppId", subAppId), "ids", batch.join(","))}`, signal)));
-    return { tasks: answers.flatMap((answer) => answer.tasks), syncedAt: answers[0]?.syncedAt ?? null, available: true };
-  } catch (error) {
-    // Until the route exists, /api/tasks/updates falls through to /api/tasks/{taskId} and answers 404.
-    if (error instanceof ApiRequestError && error.status === 404) return { tasks: [], syncedAt: null, available: false };
-    throw error;
-  }
+  if (ids.length === 0) return { tasks: [], syncedAt: null };
+  const answers = await Promise.all(chunk(ids, UPDATE_BATCH).map((batch) =>
+    fetchJson<TaskUpdates>(`/api/tasks/updates${withParam(withParam("", "subAppId", subAppId), "ids", batch.join(","))}`, signal)));
+  return { tasks: answers.flatMap((answer) => answer.tasks), syncedAt: answers[0]?.syncedAt ?? null };
 }
 
 export function taskUpdatesOptions(query: string, subAppId: number | null, intervalMs: number | false, enabled: boolean) {
@@ -113,9 +99,6 @@ export function taskUpdatesOptions(query: string, subAppId: number | null, inter
     },
     enabled,
     ...pollingSettings(intervalMs),
-    // Until the route exists, each call would cost the server a DescribeTaskDetail for a task named "updates": stop asking.
-    refetchInterval: (q) => (q.state.data?.available === false ? false : intervalMs),
-    refetchOnWindowFocus: (q) => q.state.data?.available !== false,
   });
 }
 

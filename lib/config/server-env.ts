@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { redactFromLogs } from "@/lib/log";
+import { EMULATOR_DEFAULTS } from "./emulator-defaults";
 
 const DEFAULT_ENDPOINT = "vod.tencentcloudapi.com";
-const EMULATOR_KEYS = "AKIDemulator:emulator-secret";
-const EMULATOR_SUBAPPS = "1500000001,1500000002";
 
 export interface Endpoint {
   protocol: "http://" | "https://";
@@ -33,9 +32,9 @@ const schema = z.object({
   VOD_ENDPOINT: z.string().trim().min(1).optional(),
   VOD_SUBAPP_IDS: idList.optional(),
   VOD_MAX_RPS: z.coerce.number().int().min(1).max(100, "must be at most 100, the upstream's own limit").default(50),
-  VOD_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4510),
-  VOD_EMULATOR_KEYS: z.string().trim().default(EMULATOR_KEYS),
-  VOD_EMULATOR_SUBAPPS: idList.prefault(EMULATOR_SUBAPPS),
+  VOD_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(EMULATOR_DEFAULTS.port),
+  VOD_EMULATOR_KEYS: z.string().trim().default(EMULATOR_DEFAULTS.keys),
+  VOD_EMULATOR_SUBAPPS: idList.prefault(EMULATOR_DEFAULTS.subApps),
 });
 
 /** `host[:port]` means https, as the SDK assumes; a full URL chooses its own scheme. */

@@ -1,5 +1,6 @@
 // The emulator's environment variables (CONTRACT section 3), parsed once with zod.
 import { z } from "zod";
+import { EMULATOR_DEFAULTS } from "../config/emulator-defaults";
 
 const integer = (name: string, min: number, max: number) =>
   z
@@ -10,18 +11,18 @@ const integer = (name: string, min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
 
 const envSchema = z.object({
-  VOD_EMULATOR_PORT: integer("VOD_EMULATOR_PORT", 0, 65535).default(4510),
-  VOD_EMULATOR_SEED: integer("VOD_EMULATOR_SEED", 0, 0xffffffff).default(1),
+  VOD_EMULATOR_PORT: integer("VOD_EMULATOR_PORT", 0, 65535).default(EMULATOR_DEFAULTS.port),
+  VOD_EMULATOR_SEED: integer("VOD_EMULATOR_SEED", 0, 0xffffffff).default(EMULATOR_DEFAULTS.seed),
   VOD_EMULATOR_TASKS_PER_HOUR: z
     .string()
     .trim()
     .regex(/^\d+(\.\d+)?$/, "VOD_EMULATOR_TASKS_PER_HOUR must be a positive number")
     .transform(Number)
     .refine((n) => n > 0 && n <= 100_000, "VOD_EMULATOR_TASKS_PER_HOUR must be above 0 and at most 100000")
-    .default(600),
+    .default(EMULATOR_DEFAULTS.tasksPerHour),
   VOD_EMULATOR_KEYS: z
     .string()
-    .default("AKIDemulator:emulator-secret")
+    .default(EMULATOR_DEFAULTS.keys)
     .transform((s, ctx) => {
       const keys: Record<string, string> = {};
       for (const pair of s.split(",").map((p) => p.trim()).filter(Boolean)) {
@@ -40,7 +41,7 @@ const envSchema = z.object({
     }),
   VOD_EMULATOR_SUBAPPS: z
     .string()
-    .default("1500000001,1500000002")
+    .default(EMULATOR_DEFAULTS.subApps)
     .transform((s, ctx) => {
       const parts = s.split(",").map((p) => p.trim());
       if (parts.length > 32 || parts.some((p) => !/^[1-9]\d{0,14}$/.test(p)) || new Set(parts).size !== parts.length) {

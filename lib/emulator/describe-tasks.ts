@@ -1,6 +1,7 @@
 // DescribeTasks: validates the request as upstream does, then pages through the query engine.
 import type { DescribeTasksResponse } from "../vod/wire";
-import { FILTERABLE_STATUSES, MAX_PAGE_SIZE } from "../vod/wire";
+import { FILTERABLE_STATUSES } from "../model/status";
+import { MAX_PAGE_SIZE } from "../vod/wire";
 import { invalidValue, missing } from "./api-errors";
 import { parseFileId } from "./ids";
 import { type Body, optionalInteger, optionalObject, optionalString, parseIsoTime, rejectUnknown } from "./params";

@@ -43,7 +43,7 @@ export interface ParsedTaskId {
 const TASK_ID = /^(\d{1,15})-([A-Za-z0-9]+)-([0-9a-f]{12})[0-9a-f]{20}$/;
 
 /** Decodes a TaskId; the caller still checks it against the task found, so forged tails fail. */
-export function parseTaskId(id: string, seed: number): ParsedTaskId | null {
+export function decodeTaskId(id: string, seed: number): ParsedTaskId | null {
   const m = TASK_ID.exec(id);
   if (!m) return null;
   const type = TYPE_BY_SLUG.get(m[2]);

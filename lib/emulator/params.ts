@@ -1,6 +1,7 @@
 // Request-body validation shared by both actions, with upstream's error codes: unknown fields are
 // UnknownParameter, wrong types or values InvalidParameterValue, absent required ones MissingParameter.
 // A JSON null counts as absent, since the official SDK strips nulls before sending anyway.
+import { isoSeconds } from "../model/iso-time";
 import { ZERO_TIME } from "../vod/wire";
 import { ApiError, invalidValue, unknownParameter } from "./api-errors";
 
@@ -63,5 +64,5 @@ export function parseIsoTime(value: string, label: string): number {
 /** Formats epoch seconds as upstream does; 0 is upstream's "not yet". */
 export function formatTime(sec: number): string {
   if (sec === 0) return ZERO_TIME;
-  return new Date(sec * 1000).toISOString().slice(0, 19) + "Z";
+  return isoSeconds(sec * 1000);
 }

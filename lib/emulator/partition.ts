@@ -1,6 +1,7 @@
 // The tasks of one SubAppId in columns of typed arrays (about 50 bytes a task), kept in CreateTime
 // order, plus the few indexes queries need: the in-flight sets by status, the finished tasks in
 // FinishTime order and the tasks of each file. Everything is updated in place as tasks change.
+import { TASK_STATUSES } from "../model/status";
 import type { HourBatch } from "./workload";
 import { OUTCOME_ABORT } from "./workload";
 
@@ -8,7 +9,8 @@ export const ST_WAITING = 0;
 export const ST_PROCESSING = 1;
 export const ST_FINISH = 2;
 export const ST_ABORTED = 3;
-export const STATUS_NAMES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
+/** Status names by the emulator's status numbers (ST_WAITING = 0, ...), in the order of TASK_STATUSES. */
+export const STATUS_NAMES = TASK_STATUSES;
 
 export class Partition {
   count = 0;

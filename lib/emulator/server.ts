@@ -2,6 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleApi } from "./api-handler";
+import { loadEmulatorConfig } from "./config";
 import { CONTROL_PREFIX, handleControl } from "./control";
 import { EmulatorState } from "./emulator-state";
 
@@ -31,13 +32,15 @@ export interface RunningEmulator {
 const MAX_BODY = 1 << 20;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  // Whatever the caller leaves out is what `npm run emulator` would use with no variables set.
+  const defaults = loadEmulatorConfig({});
   const state = new EmulatorState(
     {
-      seed: options.seed ?? 1,
-      tasksPerHour: options.tasksPerHour ?? 600,
-      subApps: options.subApps ?? [1500000001, 1500000002],
+      seed: options.seed ?? defaults.seed,
+      tasksPerHour: options.tasksPerHour ?? defaults.tasksPerHour,
+      subApps: options.subApps ?? defaults.subApps,
     },
-    options.keys ?? { AKIDemulator: "emulator-secret" },
+    options.keys ?? defaults.keys,
     options.now ?? Date.now,
   );
   const server = http.createServer((req, res) => {

@@ -3,7 +3,7 @@
 // arrival, start and finish that the wall clock has passed since the last request.
 import { WINDOW_MS } from "../vod/wire";
 import { EventHeap } from "./event-heap";
-import { formatTaskId, parseTaskId, scrambledOf } from "./ids";
+import { decodeTaskId, formatTaskId, scrambledOf } from "./ids";
 import { Partition } from "./partition";
 import { generateHour, type HourBatch, type WorkloadParams } from "./workload";
 
@@ -105,7 +105,7 @@ export class TaskStore {
 
   /** Index of the task in the partition, or -1; IDs are decoded, then checked in full. */
   findTask(part: Partition, taskId: string): number {
-    const parsed = parseTaskId(taskId, this.seed);
+    const parsed = decodeTaskId(taskId, this.seed);
     if (!parsed || parsed.subAppId !== part.subAppId) return -1;
     const i = this.hourMaps.get(parsed.hour)?.[parsed.k] ?? -1;
     if (i < 0 || i >= part.count || this.taskId(part, i) !== taskId) return -1;

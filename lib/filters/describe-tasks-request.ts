@@ -1,10 +1,11 @@
+import { isoSeconds } from "@/lib/model/iso-time";
 import type { DescribeTasksRequest, TimeRange } from "@/lib/vod/wire";
 import type { Sort, TaskQuery } from "./task-query";
 import type { TimeBounds, TimeWindow } from "./time-window";
 
 /** Upstream takes whole seconds; rounding up keeps After inclusive and Before exclusive. */
 export function toUpstreamTime(ms: number): string {
-  return new Date(Math.ceil(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  return isoSeconds(Math.ceil(ms / 1000) * 1000);
 }
 
 function toTimeRange(bounds: TimeBounds): TimeRange | undefined {

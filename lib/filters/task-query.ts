@@ -1,4 +1,5 @@
-import { FILTERABLE_STATUSES, MAX_PAGE_SIZE } from "@/lib/vod/wire";
+import { FILTERABLE_STATUSES } from "@/lib/model/status";
+import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import { integerParam, literalParam, patternParam, timeParam, type ParamKind } from "./param-kinds";
 import { readParams, type ParseResult } from "./read-params";
 

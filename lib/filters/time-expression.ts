@@ -1,3 +1,4 @@
+import { isoSeconds } from "@/lib/model/iso-time";
 /**
  * A point in time as users write it in a URL: ISO 8601 (`2026-11-28T13:57:15Z`) or relative to
  * now (`now`, `now-15m`, `now-6h`, `now-3d`). Relative values stay relative in the URL so that a
@@ -32,5 +33,5 @@ export function resolveTime(expression: TimeExpression, nowMs: number): number {
 export function freezeTimeText(text: string, nowMs: number): string {
   const expression = parseTimeExpression(text);
   if (!expression) return text;
-  return new Date(resolveTime(expression, nowMs)).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return isoSeconds(resolveTime(expression, nowMs));
 }

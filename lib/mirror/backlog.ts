@@ -1,5 +1,5 @@
 import { ABORTED, FINISH, FREE, PROCESSING, WAITING } from "./status-code";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
 /**
  * How many tasks were WAITING at a past moment, rebuilt from the times the mirror keeps: created
@@ -9,7 +9,7 @@ import type { TaskTable } from "./task-table";
  * possible start), so the past backlog is never overstated; tasks the 72-hour window has already
  * dropped are not counted, which only matters for moments near its edge.
  */
-export function waitingAt(table: TaskTable, atMs: number): number {
+export function waitingAt(table: TaskColumns, atMs: number): number {
   let waiting = 0;
   for (let slot = 0; slot < table.end; slot++) {
     const code = table.status[slot];

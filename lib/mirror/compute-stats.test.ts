@@ -3,15 +3,15 @@ import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow } from "@/lib/filters/time-window";
 import { upstreamTask } from "@/lib/testing/fake-gateway";
 import { computeStats } from "./compute-stats";
-import { TaskTable } from "./task-table";
+import { TaskColumns } from "./task-columns";
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 const at = (minutesAgo: number, seconds = 0) => new Date(NOW - minutesAgo * 60_000 + seconds * 1_000).toISOString().replace(".000Z", "Z");
 const ZERO = "0001-01-01T00:00:00Z";
 
 /** Six tasks whose every figure can be checked by hand. */
-function table(): TaskTable {
-  const t = new TaskTable(2);
+function table(): TaskColumns {
+  const t = new TaskColumns(2);
   t.upsert(upstreamTask("a", { TaskType: "Procedure", FileId: "f1", Status: "FINISH", CreateTime: at(50), BeginProcessTime: at(50, 10), FinishTime: at(48) }));
   t.upsert(upstreamTask("b", { TaskType: "Procedure", FileId: "f2", Status: "FINISH", CreateTime: at(40), BeginProcessTime: at(40, 30), FinishTime: at(39, 30) }));
   t.upsert(upstreamTask("c", { TaskType: "EditMedia", FileId: "f1", Status: "PROCESSING", CreateTime: at(30), BeginProcessTime: at(29), FinishTime: ZERO }));

@@ -2,16 +2,17 @@ import type { TaskQuery } from "@/lib/filters/task-query";
 import type { TimeWindow } from "@/lib/filters/time-window";
 import { bucketSecondsFor, bucketStarts } from "@/lib/stats/buckets";
 import { percentiles } from "@/lib/stats/percentiles";
-import { STAT_STATUSES, type Stats, type StatStatus, type StatusCounts, type TimeBucket } from "@/lib/stats/stats";
-import { isoTime } from "./iso-time";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
+import type { Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { FINISH, STATUS_NAME } from "./status-code";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 import { viewFilter } from "./view-filter";
 
 export type CoverageState = Omit<Stats["coverage"], "tasksCounted" | "computedAt">;
 
 const zeroCounts = (): StatusCounts => ({ WAITING: 0, PROCESSING: 0, FINISH: 0, ABORTED: 0 });
-const KNOWN = new Set<string>(STAT_STATUSES);
+const KNOWN = new Set<string>(TASK_STATUSES);
 
 /** Per type number, the wait and run durations in seconds; key -1 gathers all types. */
 class Durations {
@@ -36,20 +37,20 @@ class Durations {
  * (stacked by its current status) and by FinishTime; wait is started − created for every task
  * that started, run is finished − started for tasks that finished (an abort is no full run).
  */
-export function computeStats(table: TaskTable, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState): Stats {
+export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState): Stats {
   const filter = viewFilter(table, query, window, nowMs);
   const span = Math.max(0, filter.to - filter.from);
   const bucketSeconds = bucketSecondsFor(span);
   const starts = span > 0 ? bucketStarts(filter.from, filter.to, bucketSeconds) : [];
   const bucketMs = bucketSeconds * 1_000;
-  const newBuckets = (): TimeBucket[] => starts.map((start) => ({ start: isoTime(start), counts: zeroCounts(), total: 0 }));
+  const newBuckets = (): TimeBucket[] => starts.map((start) => ({ start: isoSeconds(start), counts: zeroCounts(), total: 0 }));
   const created = newBuckets();
   const finished = newBuckets();
   const place = (buckets: TimeBucket[], ms: number, status: string) => {
     const index = Math.floor((ms - starts[0]) / bucketMs);
     if (!(index >= 0 && index < buckets.length)) return;
     buckets[index].total++;
-    if (KNOWN.has(status)) buckets[index].counts[status as StatStatus]++;
+    if (KNOWN.has(status)) buckets[index].counts[status as TaskStatus]++;
   };
 
   const byStatus = zeroCounts();
@@ -61,7 +62,7 @@ export function computeStats(table: TaskTable, query: TaskQuery, window: TimeWin
     counted++;
     const code = table.status[slot];
     const status = STATUS_NAME[code];
-    if (KNOWN.has(status)) byStatus[status as StatStatus]++;
+    if (KNOWN.has(status)) byStatus[status as TaskStatus]++;
     const type = table.type[slot];
     typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
     const createMs = table.create[slot];
@@ -76,11 +77,11 @@ export function computeStats(table: TaskTable, query: TaskQuery, window: TimeWin
   const typeName = (type: number) => table.types.get(type);
   const order = [...typeCounts.keys()].sort((a, b) => typeCounts.get(b)! - typeCounts.get(a)! || (typeName(a) < typeName(b) ? -1 : 1));
   return {
-    window: { from: isoTime(Number.isFinite(filter.from) ? filter.from : nowMs), to: isoTime(Math.max(filter.from, filter.to)) },
+    window: { from: isoSeconds(Number.isFinite(filter.from) ? filter.from : nowMs), to: isoSeconds(Math.max(filter.from, filter.to)) },
     byStatus,
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
     series: { bucketSeconds, created, finished },
     durations: durations.summarise(typeName, order),
-    coverage: { ...coverage, tasksCounted: counted, computedAt: isoTime(nowMs) },
+    coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs) },
   };
 }

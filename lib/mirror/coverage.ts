@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import type { CoverageState } from "./compute-stats";
-import { isoTime } from "./iso-time";
+import { isoSeconds } from "@/lib/model/iso-time";
 
 export interface CoverageInput {
   filled: boolean;
@@ -20,7 +20,7 @@ function errorText(error: unknown): string {
 
 /** Whether an answer counts the whole window, and if not, why, in words a viewer can act on. */
 export function describeCoverage(input: CoverageInput): CoverageState {
-  const syncedAt = input.syncedAt === null ? null : isoTime(input.syncedAt);
+  const syncedAt = input.syncedAt === null ? null : isoSeconds(input.syncedAt);
   if (!input.filled) {
     const failed = input.failure ? `; the last attempt failed (${errorText(input.failure.error)}), retrying` : "";
     return { complete: false, syncedAt, reason: `filling: ${count(input.tasks)} tasks so far${failed}` };

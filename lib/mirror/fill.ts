@@ -3,7 +3,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import type { UpstreamTask } from "@/lib/vod/response-shapes";
 import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import type { CallCounter } from "./page-all";
-import { upstreamMs } from "./task-table";
+import { upstreamMs } from "./task-columns";
 
 /** A CreateTime range [after, stop) read in ascending order; `cursor` is the newest CreateTime read. */
 interface Slice {

@@ -3,7 +3,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import type { UpstreamTask } from "@/lib/vod/response-shapes";
 import { pageAll, type CallCounter } from "./page-all";
 import { PROCESSING, WAITING } from "./status-code";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
 export interface SyncCursors {
   /** Newest CreateTime known to be read completely. */
@@ -15,7 +15,7 @@ export interface SyncCursors {
 export interface IncrementalSyncInput {
   gateway: Gateway;
   subAppId: number | undefined;
-  table: TaskTable;
+  table: TaskColumns;
   cursors: SyncCursors;
   /** Re-read a little before each cursor: upstream times are whole seconds and may land late. */
   overlapMs: number;
@@ -87,7 +87,7 @@ export async function syncIncrementally(input: IncrementalSyncInput, counter: Ca
   };
 }
 
-function collect(table: TaskTable, test: (slot: number) => boolean): number[] {
+function collect(table: TaskColumns, test: (slot: number) => boolean): number[] {
   const slots: number[] = [];
   for (let slot = 0; slot < table.end; slot++) if (test(slot)) slots.push(slot);
   return slots;

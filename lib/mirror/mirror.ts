@@ -9,7 +9,7 @@ import { describeCoverage } from "./coverage";
 import { waitingAt } from "./backlog";
 import { WindowFill } from "./fill";
 import { syncIncrementally, type SyncCursors } from "./incremental-sync";
-import { isoTime } from "./iso-time";
+import { isoSeconds } from "@/lib/model/iso-time";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
 import { activeTasks, finishedPerMinute } from "./oncall";
 import { OutcomeTracker } from "./outcomes";
@@ -17,7 +17,7 @@ import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
 import { StatsCache } from "./stats-cache";
-import { TaskTable } from "./task-table";
+import { TaskColumns } from "./task-columns";
 import { taskUpdates } from "./task-updates";
 
 export interface MirrorOptions {
@@ -46,7 +46,7 @@ export interface MirrorOptions {
  * and by a timer that stops when nobody has asked for a while. A failed sync keeps the data.
  */
 export class Mirror implements MirrorView {
-  readonly table = new TaskTable();
+  readonly table = new TaskColumns();
   readonly subAppId: number | undefined;
   /** Bumped whenever the data changes; cached answers of an older version are stale. */
   version = 0;
@@ -147,7 +147,7 @@ export class Mirror implements MirrorView {
   }
 
   health(): MirrorHealth {
-    const at = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? null : isoTime(ms));
+    const at = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? null : isoSeconds(ms));
     const error = this.failure?.error;
     return {
       subAppId: this.subAppId,
@@ -158,11 +158,11 @@ export class Mirror implements MirrorView {
       lastError: this.failure ? {
         code: error instanceof ApiError ? error.code : "InternalError",
         message: error instanceof ApiError ? error.message : "The mirror's sync failed unexpectedly.",
-        at: isoTime(this.failure.at),
+        at: isoSeconds(this.failure.at),
       } : null,
       fill: this.fill ? {
         pages: this.fill.pages,
-        startedAt: isoTime(this.fillStartedAt),
+        startedAt: isoSeconds(this.fillStartedAt),
         finishedAt: at(this.fillFinishedAt),
         durationMs: this.fillFinishedAt === null ? null : this.fillFinishedAt - this.fillStartedAt,
       } : null,
@@ -195,7 +195,7 @@ export class Mirror implements MirrorView {
       this.syncedAt = startedAt;
       this.failure = null;
       this.lastSyncCalls = counter.calls;
-      this.lastSync = { calls: counter.calls, durationMs: now() - startedAt, at: isoTime(startedAt) };
+      this.lastSync = { calls: counter.calls, durationMs: now() - startedAt, at: isoSeconds(startedAt) };
       this.pendingChecks.add(result.unexplained);
       if (this.pendingChecks.size > 0) void this.pendingChecks.run();
     } catch (error) {

@@ -1,6 +1,6 @@
-import { isoTime } from "./iso-time";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { ABORTED, FINISH, PROCESSING, WAITING } from "./status-code";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
 export interface ActiveTask {
   taskId: string;
@@ -31,7 +31,7 @@ export interface MinuteCount {
   aborted: number;
 }
 
-function activeTask(table: TaskTable, slot: number, nowMs: number): ActiveTask {
+function activeTask(table: TaskColumns, slot: number, nowMs: number): ActiveTask {
   const created = table.create[slot];
   const begun = table.begin[slot];
   const started = !Number.isNaN(begun);
@@ -39,15 +39,15 @@ function activeTask(table: TaskTable, slot: number, nowMs: number): ActiveTask {
     taskId: table.ids[slot],
     taskType: table.types.get(table.type[slot]),
     fileId: table.files.get(table.file[slot]),
-    createTime: isoTime(created),
-    beginProcessTime: started ? isoTime(begun) : null,
+    createTime: isoSeconds(created),
+    beginProcessTime: started ? isoSeconds(begun) : null,
     waitSeconds: Math.max(0, ((started ? begun : nowMs) - created) / 1_000),
     runSeconds: started ? Math.max(0, (nowMs - begun) / 1_000) : null,
   };
 }
 
 /** What is queued and running right now, the oldest first: the on-call view's "what is stuck". */
-export function activeTasks(table: TaskTable, nowMs: number, limit: number): ActiveTasks {
+export function activeTasks(table: TaskColumns, nowMs: number, limit: number): ActiveTasks {
   const waiting: number[] = [];
   const processing: number[] = [];
   for (let slot = 0; slot < table.end; slot++) {
@@ -67,11 +67,11 @@ export function activeTasks(table: TaskTable, nowMs: number, limit: number): Act
 }
 
 /** Tasks ended per UTC minute over the last `hours`, oldest minute first, the current one last. */
-export function finishedPerMinute(table: TaskTable, nowMs: number, hours: number): MinuteCount[] {
+export function finishedPerMinute(table: TaskColumns, nowMs: number, hours: number): MinuteCount[] {
   const lastMinute = Math.floor(nowMs / 60_000) * 60_000;
   const minutes = Math.round(hours * 60);
   const first = lastMinute - (minutes - 1) * 60_000;
-  const series: MinuteCount[] = Array.from({ length: minutes }, (_, i) => ({ start: isoTime(first + i * 60_000), finished: 0, aborted: 0 }));
+  const series: MinuteCount[] = Array.from({ length: minutes }, (_, i) => ({ start: isoSeconds(first + i * 60_000), finished: 0, aborted: 0 }));
   for (let slot = 0; slot < table.end; slot++) {
     const code = table.status[slot];
     if (code !== FINISH && code !== ABORTED) continue;

@@ -1,11 +1,11 @@
 import type { TaskDetail } from "@/lib/model/task";
 import type { Gateway } from "@/lib/vod/gateway";
-import { isoTime } from "./iso-time";
+import { isoSeconds } from "@/lib/model/iso-time";
 import type { Pacer } from "./pacer";
 import { sleep } from "./sleep";
 import { ABORTED, FINISH } from "./status-code";
 import { lookUpTask } from "./task-detail-lookup";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
 export interface TaskOutcome {
   taskId: string;
@@ -39,7 +39,7 @@ interface Known {
 }
 
 export interface OutcomeTrackerDeps {
-  table: TaskTable;
+  table: TaskColumns;
   gateway: () => Gateway;
   subAppId: number | undefined;
   pacer: Pacer;
@@ -72,7 +72,7 @@ export class OutcomeTracker {
     void this.pump();
     const { table } = this.deps;
     const since = this.deps.now() - this.deps.periodMs;
-    const result: RecentOutcomes = { since: isoTime(since), ended: 0, known: 0, success: 0, failed: 0, failures: [], lookupsPerSecond: this.deps.pacer.perSecond };
+    const result: RecentOutcomes = { since: isoSeconds(since), ended: 0, known: 0, success: 0, failed: 0, failures: [], lookupsPerSecond: this.deps.pacer.perSecond };
     const failedSlots: number[] = [];
     for (let slot = 0; slot < table.end; slot++) {
       const code = table.status[slot];
@@ -143,7 +143,7 @@ export class OutcomeTracker {
       taskId: table.ids[slot],
       taskType: table.types.get(table.type[slot]),
       fileId: table.files.get(table.file[slot]),
-      finishTime: isoTime(table.finish[slot]),
+      finishTime: isoSeconds(table.finish[slot]),
       outcome: "failed",
       errorCode: known?.errorCode ?? (table.status[slot] === ABORTED ? "ABORTED" : null),
       message: known?.message ?? (table.status[slot] === ABORTED ? "The task was aborted." : ""),

@@ -3,7 +3,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import type { Pacer } from "./pacer";
 import { isActive } from "./status-code";
 import { lookUpTask } from "./task-detail-lookup";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
 /**
  * Tasks that left WAITING or PROCESSING without any list saying where they went (an abort that
@@ -15,7 +15,7 @@ export class PendingChecks {
   private running = false;
 
   constructor(private readonly deps: {
-    table: TaskTable;
+    table: TaskColumns;
     gateway: () => Gateway;
     subAppId: number | undefined;
     pacer: Pacer;

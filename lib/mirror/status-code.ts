@@ -1,3 +1,5 @@
+import { statusRank } from "@/lib/model/status";
+
 /**
  * Statuses as one byte each, so a million tasks cost a megabyte. 0 marks a free slot. A task only
  * ever moves forward (WAITING → PROCESSING → FINISH or ABORTED), which is what lets answers that
@@ -20,13 +22,9 @@ export function statusCode(text: string): StatusCode {
   return CODES[text] ?? OTHER;
 }
 
-/** How far along the lifecycle a status is; an unknown status never overrides a known one. */
-export const STATUS_RANK: readonly number[] = [0, 1, 2, 3, 3, 0];
+/** How far along the lifecycle a status is, by code; FREE and an unknown status rank lowest. */
+export const STATUS_RANK: readonly number[] = STATUS_NAME.map((name) => Math.max(0, statusRank(name) + 1));
 
 export function isActive(code: number): boolean {
   return code === WAITING || code === PROCESSING;
-}
-
-export function isEnded(code: number): boolean {
-  return code === FINISH || code === ABORTED;
 }

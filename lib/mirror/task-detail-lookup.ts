@@ -4,7 +4,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
 import type { Pacer } from "./pacer";
 import { statusCode } from "./status-code";
-import { upstreamMs, type TaskTable } from "./task-table";
+import { upstreamMs, type TaskColumns } from "./task-columns";
 
 /** A task's detail, or "gone" when upstream no longer knows it (it left the 72-hour window). */
 export type LookupResult = TaskDetail | "gone";
@@ -13,7 +13,7 @@ export type LookupResult = TaskDetail | "gone";
  * One paced DescribeTaskDetail call. The answer also moves the mirror's copy of the task forward,
  * since it is the freshest reading there is.
  */
-export async function lookUpTask(gateway: Gateway, pacer: Pacer, subAppId: number | undefined, table: TaskTable, taskId: string): Promise<LookupResult> {
+export async function lookUpTask(gateway: Gateway, pacer: Pacer, subAppId: number | undefined, table: TaskColumns, taskId: string): Promise<LookupResult> {
   await pacer.next();
   let detail: TaskDetail;
   try {

@@ -1,12 +1,12 @@
 import type { TaskUpdate } from "@/lib/model/task";
-import { isoTime } from "./iso-time";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { STATUS_NAME } from "./status-code";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
-const timeOrNull = (ms: number) => (Number.isNaN(ms) ? null : isoTime(ms));
+const timeOrNull = (ms: number) => (Number.isNaN(ms) ? null : isoSeconds(ms));
 
 /** The mirror's current reading of the given tasks, in the order asked; unknown IDs are left out. */
-export function taskUpdates(table: TaskTable, ids: readonly string[]): TaskUpdate[] {
+export function taskUpdates(table: TaskColumns, ids: readonly string[]): TaskUpdate[] {
   return ids.flatMap((taskId) => {
     const slot = table.slotOf(taskId);
     if (slot < 0) return [];

@@ -2,7 +2,7 @@ import type { TaskQuery } from "@/lib/filters/task-query";
 import type { TimeWindow } from "@/lib/filters/time-window";
 import { WINDOW_MS } from "@/lib/vod/wire";
 import { FREE, statusCode } from "./status-code";
-import type { TaskTable } from "./task-table";
+import type { TaskColumns } from "./task-columns";
 
 export interface ViewFilter {
   matches(slot: number): boolean;
@@ -19,7 +19,7 @@ const edge = (ms: number | undefined) => (ms === undefined ? undefined : Math.ce
  * status=FINISH leaves ABORTED out, a FinishTime bound leaves unfinished tasks out, and `type`
  * and `fileId` match exactly. Strings are compared as pool numbers, so a 1M-task pass stays cheap.
  */
-export function viewFilter(table: TaskTable, query: TaskQuery, window: TimeWindow, nowMs: number): ViewFilter {
+export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number): ViewFilter {
   const from = Math.max(edge(window.created.after) ?? -Infinity, nowMs - WINDOW_MS);
   const createdBefore = edge(window.created.before) ?? Infinity;
   const to = Math.min(createdBefore, nowMs);

@@ -1,4 +1,4 @@
-import { formatDuration } from "./duration";
+import { formatDurationParam } from "./duration";
 import type { Thresholds } from "./params";
 import type { OncallState, Reason } from "./types";
 
@@ -69,7 +69,7 @@ function staleness(signals: Signals): Reason | null {
     return { level: "red", kind: "stale", text: `Data is stale: upstream failing (${lastError.code})${syncedAtMs === null ? "; never synced" : ""}` };
   }
   if (syncedAtMs !== null && nowMs - syncedAtMs > staleAfterMs) {
-    return { level: "red", kind: "stale", text: `Data is stale: no sync for over ${formatDuration(staleAfterMs / 1_000)}` };
+    return { level: "red", kind: "stale", text: `Data is stale: no sync for over ${formatDurationParam(staleAfterMs / 1_000)}` };
   }
   return null;
 }
@@ -78,7 +78,7 @@ function overSlo(kind: "waiting" | "running", seconds: readonly number[], slo: n
   const over = seconds.filter((value) => value > slo).length;
   if (over === 0) return null;
   const far = seconds.filter((value) => value > 2 * slo).length;
-  const text = `${plural(over, "task")} ${kind} over ${formatDuration(slo)}${far > 0 ? ` (${far} over ${formatDuration(2 * slo)})` : ""}`;
+  const text = `${plural(over, "task")} ${kind} over ${formatDurationParam(slo)}${far > 0 ? ` (${far} over ${formatDurationParam(2 * slo)})` : ""}`;
   return { level: far > 0 ? "red" : "amber", kind, text };
 }
 

@@ -4,15 +4,15 @@ const UNITS = [["h", 3_600], ["m", 60], ["s", 1]] as const;
 const DURATION = /^(?:(\d{1,5})h)?(?:(\d{1,5})m)?(?:(\d{1,6})s)?$/;
 
 /** "30s", "10m", "1h", "1h30m" → seconds; null for anything else (an empty string included). */
-export function parseDuration(raw: string): number | null {
+export function parseDurationParam(raw: string): number | null {
   const match = DURATION.exec(raw.trim());
   if (!match || raw.trim() === "") return null;
   const [, h = "0", m = "0", s = "0"] = match;
   return Number(h) * 3_600 + Number(m) * 60 + Number(s);
 }
 
-/** Seconds → the shortest spelling parseDuration reads back: 90 → "1m30s", 3600 → "1h". */
-export function formatDuration(seconds: number): string {
+/** Seconds → the shortest spelling parseDurationParam reads back: 90 → "1m30s", 3600 → "1h". */
+export function formatDurationParam(seconds: number): string {
   let rest = Math.max(0, Math.round(seconds));
   if (rest === 0) return "0s";
   let text = "";
@@ -31,10 +31,10 @@ export function formatDuration(seconds: number): string {
 export function durationParam(min: number, max: number): ParamKind<number> {
   return {
     parse: (raw) => {
-      const seconds = parseDuration(raw);
+      const seconds = parseDurationParam(raw);
       return seconds !== null && seconds >= min && seconds <= max ? seconds : null;
     },
-    serialize: formatDuration,
-    expected: `a duration from ${formatDuration(min)} to ${formatDuration(max)} such as 30s, 10m, 1h or 1h30m`,
+    serialize: formatDurationParam,
+    expected: `a duration from ${formatDurationParam(min)} to ${formatDurationParam(max)} such as 30s, 10m, 1h or 1h30m`,
   };
 }

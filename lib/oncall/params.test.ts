@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseDuration } from "./duration";
+import { formatDurationParam, parseDurationParam } from "./duration";
 import { ONCALL_DEFAULTS, oncallParams, parseOncallQuery, staleAfterMs } from "./params";
 import { oncallUrlParsers, serializeOncallQuery } from "./url-state";
 
@@ -9,15 +9,15 @@ const parse = (query: string) => parseOncallQuery(new URLSearchParams(query), { 
 describe("durations", () => {
   it.each([
     ["30s", 30], ["10m", 600], ["1h", 3_600], ["1h30m", 5_400], ["2m5s", 125], ["1h0m1s", 3_601], ["90s", 90], ["0s", 0],
-  ])("reads %s as %i seconds", (text, seconds) => expect(parseDuration(text)).toBe(seconds));
+  ])("reads %s as %i seconds", (text, seconds) => expect(parseDurationParam(text)).toBe(seconds));
 
   it.each(["", "10", "m", "1d", "1.5h", "-5m", "5 m", "1m1h", "10M", "1h1h", "s"])("refuses %j", (text) => {
-    expect(parseDuration(text)).toBeNull();
+    expect(parseDurationParam(text)).toBeNull();
   });
 
   it.each([[30, "30s"], [600, "10m"], [3_600, "1h"], [5_400, "1h30m"], [90, "1m30s"], [3_601, "1h1s"]])("writes %i seconds as %s", (seconds, text) => {
-    expect(formatDuration(seconds)).toBe(text);
-    expect(parseDuration(text)).toBe(seconds);
+    expect(formatDurationParam(seconds)).toBe(text);
+    expect(parseDurationParam(text)).toBe(seconds);
   });
 });
 

@@ -1,24 +1,15 @@
 import { integerParam, literalParam, type ParamKind } from "@/lib/filters/param-kinds";
 import { readParams, type ParseResult } from "@/lib/filters/read-params";
 import { taskQueryParams } from "@/lib/filters/task-query";
+import { DEFAULT_REFRESH, REFRESH_CHOICES, refreshMs, type Refresh } from "@/lib/model/refresh";
 import { durationParam } from "./duration";
-
-export const REFRESH_CHOICES = ["off", "5s", "10s", "30s", "1m"] as const;
-export type Refresh = (typeof REFRESH_CHOICES)[number];
-
-const REFRESH_MS: Record<Refresh, number | null> = { off: null, "5s": 5_000, "10s": 10_000, "30s": 30_000, "1m": 60_000 };
-
-/** How often the screen polls; null for off. */
-export function refreshMs(refresh: Refresh): number | null {
-  return REFRESH_MS[refresh];
-}
 
 /**
  * Data older than three polls is stale. With polling off the screen still counts time, against
  * the default interval: a number that stopped moving 30 s ago is not a current number.
  */
 export function staleAfterMs(refresh: Refresh): number {
-  return 3 * (REFRESH_MS[refresh] ?? REFRESH_MS[ONCALL_DEFAULTS.refresh]!);
+  return 3 * (refreshMs(refresh) ?? refreshMs(ONCALL_DEFAULTS.refresh)!);
 }
 
 /**
@@ -38,7 +29,7 @@ export const oncallParams = {
   subAppId: taskQueryParams.subAppId,
 } satisfies Record<string, ParamKind<unknown>>;
 
-export const ONCALL_DEFAULTS = { waitSlo: 600, runSlo: 3_600, refresh: "10s", growth: 25, failRate: 10 } as const satisfies Partial<OncallQuery>;
+export const ONCALL_DEFAULTS = { waitSlo: 600, runSlo: 3_600, refresh: DEFAULT_REFRESH, growth: 25, failRate: 10 } as const satisfies Partial<OncallQuery>;
 
 export interface Thresholds {
   waitSlo: number;

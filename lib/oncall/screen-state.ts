@@ -1,4 +1,4 @@
-import { formatDuration } from "./duration";
+import { formatDurationParam } from "./duration";
 import type { OncallResponse, OncallState } from "./types";
 
 /**
@@ -42,7 +42,7 @@ export function screenState({ nowMs, data, receivedAtMs, fetchError, staleAfterM
   let staleReason: string | null = null;
   if (fetchError) staleReason = `The dashboard's server is not answering (${fetchError})`;
   else if (serverStale) staleReason = serverStale.reasons.find((reason) => reason.kind === "stale")?.text ?? "Data is stale";
-  else if (age !== null && age > staleAfterMs) staleReason = `Data is stale: no update for ${formatDuration(age / 1_000)}`;
+  else if (age !== null && age > staleAfterMs) staleReason = `Data is stale: no update for ${formatDurationParam(age / 1_000)}`;
   const stale = staleReason !== null;
   return { state: stale ? "red" : data.state, stale, staleReason, lastGoodMs, stuckTotal: data.stuckTotal };
 }

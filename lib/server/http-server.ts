@@ -27,6 +27,15 @@ async function answerError(res: http.ServerResponse, error: unknown): Promise<vo
   res.end(await response.text());
 }
 
+/** One line per request, once answered: never a header, so never a cookie or a credential. */
+function logRequest(req: http.IncomingMessage, res: http.ServerResponse, target: string): void {
+  if (target.startsWith("/_next/")) return;
+  const started = performance.now();
+  res.once("finish", () => logEvent("info", "request", {
+    method: req.method, path: target.slice(0, 512), status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10,
+  }));
+}
+
 /**
  * The dashboard's one HTTP server, the same under `npm start` and `npm run dev`: every request
  * meets the same edge here, then /api/* goes to the route table (in this process's one module
@@ -40,6 +49,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
 
   const server = http.createServer((req, res) => {
     const target = req.url ?? "/";
+    logRequest(req, res, target);
     let served: Promise<void>;
     if (isApi(target)) served = answerApi(req, res, origin);
     else if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) served = renderPage(req, res);

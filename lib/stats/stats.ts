@@ -1,8 +1,8 @@
+import type { TaskStatus } from "@/lib/model/status";
+
 /** The answer of GET /api/stats: what the server-side mirror knows about one view's window. */
 
-export const STAT_STATUSES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
-export type StatStatus = (typeof STAT_STATUSES)[number];
-export type StatusCounts = Record<StatStatus, number>;
+export type StatusCounts = Record<TaskStatus, number>;
 
 export interface TimeBucket {
   /** Bucket start, ISO 8601 UTC. */

@@ -1,18 +1,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { ServerEnv } from "@/lib/config/server-env";
+import type { Health } from "@/lib/model/health";
 import type { Gateway } from "@/lib/vod/gateway";
-
-export interface Health {
-  status: "ok" | "degraded";
-  mode: ServerEnv["mode"];
-  /** The upstream host; never a credential. */
-  endpoint: string;
-  subAppIds: number[];
-  maxRps: number;
-  upstream: { ok: boolean; latencyMs: number; error?: { code: string; message: string } };
-  checkedAt: string;
-}
 
 /** Probes the upstream with the cheapest call there is; the answer is shared for a few seconds. */
 export async function checkHealth(gateway: Gateway, env: ServerEnv): Promise<Health> {

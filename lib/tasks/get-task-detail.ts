@@ -4,15 +4,16 @@ import { readParams } from "@/lib/filters/read-params";
 import { taskQueryParams } from "@/lib/filters/task-query";
 import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
+import { isFinalStatus } from "@/lib/model/status";
 import type { TaskDetail } from "@/lib/model/task";
-
-export const TASK_ID = /^[\w.:-]{1,128}$/;
+import { isTaskId, TASK_ID_RULE } from "@/lib/model/task-id";
 
 /** A finished task's detail never changes again, so it may be kept for much longer. */
 const FINISHED_DETAIL_TTL_MS = 10 * 60_000;
 
-export function parseTaskId(raw: string): string {
-  if (!TASK_ID.test(raw)) throw invalidParameter("taskId: must be a task ID of at most 128 letters, digits, '.', ':', '_' or '-'");
+/** The path's task ID, or a 400 naming it. */
+export function requireTaskId(raw: string): string {
+  if (!isTaskId(raw)) throw invalidParameter(`taskId: must be a task ID of ${TASK_ID_RULE}`);
   return raw;
 }
 
@@ -27,7 +28,7 @@ export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: 
   const request = { TaskId: taskId, SubAppId: subAppId };
   try {
     const answer = await gateway.describeTaskDetail(request, {
-      maxAgeMs: (detail) => (detail.Status === "FINISH" || detail.Status === "ABORTED" ? FINISHED_DETAIL_TTL_MS : 1_000),
+      maxAgeMs: (detail) => (isFinalStatus(detail.Status) ? FINISHED_DETAIL_TTL_MS : 1_000),
     });
     return normalizeTaskDetail(taskId, answer);
   } catch (error) {

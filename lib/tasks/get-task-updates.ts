@@ -3,7 +3,8 @@ import { invalidParameter } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/config/server-env";
 import { mirrorFor } from "@/lib/mirror/registry";
 import { unreadError } from "@/lib/mirror/unread-error";
-import { subAppIdFromParams, TASK_ID } from "./get-task-detail";
+import { isTaskId, TASK_ID_RULE } from "@/lib/model/task-id";
+import { subAppIdFromParams } from "./get-task-detail";
 import type { TaskUpdates } from "@/lib/model/task";
 
 export const MAX_UPDATE_IDS = 200;
@@ -15,7 +16,7 @@ function idsFromParams(params: URLSearchParams): string[] {
   if (values.length > 1) throw invalidParameter("ids: given more than once");
   const ids = values[0].split(",").filter(Boolean);
   if (ids.length > MAX_UPDATE_IDS) throw invalidParameter(`ids: at most ${MAX_UPDATE_IDS} task IDs at once`);
-  if (!ids.every((id) => TASK_ID.test(id))) throw invalidParameter("ids: must be task IDs of letters, digits, '.', ':', '_' or '-'");
+  if (!ids.every(isTaskId)) throw invalidParameter(`ids: must be task IDs of ${TASK_ID_RULE}`);
   return ids;
 }
 

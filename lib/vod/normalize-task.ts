@@ -1,3 +1,4 @@
+import { isoSeconds } from "@/lib/model/iso-time";
 import type { Task } from "@/lib/model/task";
 import type { UpstreamTask } from "./response-shapes";
 import { ZERO_TIME } from "./wire";
@@ -7,7 +8,7 @@ export function normalizeTime(value: string | null | undefined): string | null {
   if (!value || value === ZERO_TIME || value.startsWith("0001-")) return null;
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) return null;
-  return new Date(ms).toISOString().replace(".000Z", "Z");
+  return isoSeconds(ms);
 }
 
 export function normalizeTask(task: UpstreamTask): Task {

@@ -20,12 +20,6 @@ export const VOD_API_VERSION = "2018-07-17";
 export const VOD_ACTIONS = ["DescribeTasks", "DescribeTaskDetail"] as const;
 export type VodAction = (typeof VOD_ACTIONS)[number];
 
-/** Statuses DescribeTasks accepts as a filter. */
-export const FILTERABLE_STATUSES = ["WAITING", "PROCESSING", "FINISH"] as const;
-/** Statuses a task can report; ABORTED is rare and cannot be filtered on upstream. */
-export const TASK_STATUSES = ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
 /** Upstream's spelling of "this time has not happened yet". */
 export const ZERO_TIME = "0001-01-01T00:00:00Z";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
-import { getTaskDetail, parseTaskId, subAppIdFromParams } from "@/lib/tasks/get-task-detail";
+import { getTaskDetail, requireTaskId, subAppIdFromParams } from "@/lib/tasks/get-task-detail";
 import { upstream } from "@/lib/vod/upstream";
 import { jsonOk } from "@/lib/api/respond";
 import { withRoute } from "../with-route";
 
 /** GET /api/tasks/{taskId}: the task's detail from DescribeTaskDetail, with its outcome. */
 export const GET = withRoute(async ({ url, params }) => {
-  const taskId = parseTaskId(params.taskId ?? "");
+  const taskId = requireTaskId(params.taskId ?? "");
   const subAppId = subAppIdFromParams(url.searchParams, serverEnv().subAppIds);
   return jsonOk(await getTaskDetail(upstream(), taskId, subAppId));
 });

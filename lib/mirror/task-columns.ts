@@ -14,7 +14,7 @@ export function upstreamMs(text: string): number {
  * hundred megabytes, as typed arrays and interned strings they cost a fraction of that. A task
  * lives in a slot; freed slots are reused, so readers walk slots [0, end) and skip FREE ones.
  */
-export class TaskTable {
+export class TaskColumns {
   ids: string[] = [];
   create: Float64Array;
   begin: Float64Array;
