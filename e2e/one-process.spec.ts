@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EMULATOR_URL } from "./support/emulator";
+import { startEmulator } from "../lib/emulator/server";
 import { startServerProcess } from "./support/server-process";
 
 // The production server holds each stateful thing once: one upstream client however many routes
@@ -10,12 +10,14 @@ const SECRET_KEY = "emulator-secret";
 
 test("one upstream client for every route and page; no log line carries the secret key", async ({ request }) => {
   test.setTimeout(120_000);
+  // An emulator of its own (it accepts the key below), so this server does not spend the shared one's limits.
+  const emulator = await startEmulator({ port: 0, seed: 42 });
   const server = await startServerProcess({
     NODE_ENV: "production",
-    // Live mode, against the browser tests' emulator, which accepts this key.
+    // Live mode: credentials set.
     TENCENTCLOUD_SECRET_ID: SECRET_ID,
     TENCENTCLOUD_SECRET_KEY: SECRET_KEY,
-    VOD_ENDPOINT: EMULATOR_URL,
+    VOD_ENDPOINT: emulator.url,
   });
   try {
     const { tasks } = await (await request.get(`${server.url}/api/tasks?limit=3`)).json();
@@ -32,6 +34,7 @@ test("one upstream client for every route and page; no log line carries the secr
     }
   } finally {
     await server.stop();
+    await emulator.close();
   }
   const log = server.lines.join("\n");
   expect(server.lines.filter((line) => line.includes("upstream client ready"))).toHaveLength(1);
