@@ -52,7 +52,7 @@ export interface OutcomeRule<T> {
 export interface AnyOutcomeRule {
   fields: readonly OutcomeField[];
   results: readonly {
-    at: PropertyKey;
+    at: string;
     kind: string;
     wrapped: boolean;
     type?: string;

@@ -5,12 +5,12 @@ import type { AnyOutcomeRule, OutcomeField } from "./outcome-rule";
 import { GENERIC_RULE, RULE_KEYS, ruleOf } from "./outcome-rules";
 import type { UpstreamTaskDetail } from "./response-shapes";
 
-export type Loose = Record<string, unknown>;
+type Loose = Record<string, unknown>;
 
-export const asObject = (value: unknown): Loose | undefined =>
+const asObject = (value: unknown): Loose | undefined =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Loose) : undefined;
 export const asText = (value: unknown): string => (typeof value === "string" ? value : "");
-export const asNumber = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const asNumber = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
 export interface TypeObject {
   record: Loose | undefined;
@@ -38,15 +38,14 @@ export interface OwnFields {
 
 /** ErrCodeExt is the current code ("" for success); ErrCode the older one, 0 (MPS: "0") for success. */
 export function readFields(item: Loose | undefined, fields: readonly OutcomeField[]): OwnFields & { status: string } {
-  const has = (field: OutcomeField) => item !== undefined && fields.includes(field);
-  const ext = has("ErrCodeExt") ? asText(item!.ErrCodeExt) : "";
-  const code = has("ErrCode") ? item!.ErrCode : undefined;
+  const read = (field: OutcomeField): unknown => (item && fields.includes(field) ? item[field] : undefined);
+  const code = read("ErrCode");
   const legacy = typeof code === "number" && code !== 0 ? String(code) : typeof code === "string" && code !== "0" ? code : "";
   return {
-    status: has("Status") ? asText(item!.Status) : "",
-    errorCode: ext || legacy || null,
-    message: has("Message") ? asText(item!.Message) : "",
-    progress: has("Progress") ? asNumber(item!.Progress) : null,
+    status: asText(read("Status")),
+    errorCode: asText(read("ErrCodeExt")) || legacy || null,
+    message: asText(read("Message")),
+    progress: asNumber(read("Progress")),
   };
 }
 
@@ -57,7 +56,7 @@ const items = (value: unknown): Loose[] =>
 export function subTasksOf({ record, rule }: TypeObject): SubTaskResult[] {
   if (!record) return [];
   return rule.results.flatMap((set) =>
-    items(record[set.at as string]).flatMap((item) => {
+    items(record[set.at]).flatMap((item) => {
       const result = set.wrapped ? Object.entries(item).map(([name, value]) => (name.endsWith("Task") ? asObject(value) : undefined)).find(Boolean) : item;
       if (!result) return [];
       const type = set.wrapped ? asText(item.Type) : (set.typeField && asText(item[set.typeField])) || (set.type ?? "");
