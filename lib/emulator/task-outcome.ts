@@ -39,11 +39,11 @@ export function progressOf(part: Partition, i: number, nowSec: number): number {
   return Math.max(0, Math.min(99, Math.floor((100 * (nowSec - part.begin[i])) / Math.max(1, part.run[i]))));
 }
 
+export const ABORTED_ERROR: Omit<Outcome, "Progress"> = { ErrCode: 70000, ErrCodeExt: "TaskAborted", Message: "The task was aborted." };
+
 export function outcomeOf(part: Partition, i: number, nowSec: number): Outcome {
   const progress = progressOf(part, i, nowSec);
-  if (part.status[i] === ST_ABORTED) {
-    return { ErrCode: 70000, ErrCodeExt: "TaskAborted", Message: "The task was aborted.", Progress: progress };
-  }
+  if (part.status[i] === ST_ABORTED) return { ...ABORTED_ERROR, Progress: progress };
   if (isFailed(part, i)) return { ...failureOf(part, i), Progress: progress };
   const done = part.status[i] === ST_FINISH;
   return { ErrCode: 0, ErrCodeExt: "", Message: done ? "SUCCESS" : "", Progress: progress };

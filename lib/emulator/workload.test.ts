@@ -58,9 +58,13 @@ describe("workload", () => {
     expect(page).toMatchObject({ TaskId: taskId, Status: "FINISH" });
     const detail = describeTaskDetail(store, { TaskId: taskId }, T0);
     expect(detail.Status).toBe("FINISH");
-    const subs = detail.ProcedureTask!.MediaProcessResultSet!.map((r) => r.TranscodeTask!);
-    expect(subs.some((t) => t.Status === "FAIL" && t.ErrCode !== 0 && t.ErrCodeExt && t.Message)).toBe(true);
-    expect(subs[0].Input!.Definition).toBeGreaterThan(0);
+    const task = detail.ProcedureTask!;
+    const transcodes = task.MediaProcessResultSet!.map((r) => r.TranscodeTask!);
+    // The failed step may be a transcode or an AI step: each is `{ Type, <Kind>Task }`.
+    const ai = [task.AiContentReviewResultSet, task.AiAnalysisResultSet, task.AiRecognitionResultSet].flatMap((set) =>
+      (set ?? []).map((entry) => Object.values(entry).find((value) => typeof value === "object") as typeof transcodes[number]));
+    expect([...transcodes, ...ai].some((t) => t.Status === "FAIL" && t.ErrCode !== 0 && t.ErrCodeExt && t.Message)).toBe(true);
+    expect(transcodes[0].Input!.Definition).toBeGreaterThan(0);
   });
 
   it("fills the type's own detail object", () => {

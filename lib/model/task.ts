@@ -22,12 +22,16 @@ export interface TaskPage {
 export type Outcome = "success" | "failed" | null;
 
 export interface SubTaskResult {
+  /** The result list the step came from: MediaProcess, AiContentReview, AiAnalysis, AiRecognition... */
+  kind: string;
+  /** The step's own type within its list: Transcode, Porn, Classification, FaceRecognition... */
   type: string;
+  /** SUCCESS, FAIL, PROCESSING or WAITING; "" where the type has no status (the 2017 types). */
   status: string;
   errorCode: string | null;
   message: string;
   progress: number | null;
-  /** A transcode's template, where upstream names it. */
+  /** The step's template (a transcode's definition), where upstream names it. */
   definition: number | null;
 }
 

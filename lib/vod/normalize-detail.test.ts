@@ -1,60 +1,92 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTaskDetail } from "./normalize-detail";
 import type { UpstreamTaskDetail } from "./response-shapes";
+import type { ProcedureTask } from "./wire";
 
 const times = { CreateTime: "2026-11-28T10:00:00Z", BeginProcessTime: "2026-11-28T10:00:05Z", FinishTime: "2026-11-28T10:02:00Z", RequestId: "r" };
 
-function procedure(status: string, steps: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}): UpstreamTaskDetail {
-  return {
-    TaskType: "Procedure", Status: status, ...times,
-    ProcedureTask: { TaskId: "p1", Status: status, FileId: "f9", SessionId: "s1", SessionContext: "ctx", ErrCode: 0, Message: "",
-      MediaProcessResultSet: steps.map((step) => ({ Type: "Transcode", TranscodeTask: step })), ...extra },
-  } as UpstreamTaskDetail;
+function procedure(status: string, task: ProcedureTask): UpstreamTaskDetail {
+  return { TaskType: "Procedure", Status: status, ...times, ProcedureTask: { TaskId: "p1", Status: status, FileId: "f9", SessionId: "s1", SessionContext: "ctx", ...task } };
 }
 
+const transcode = { Type: "Transcode", TranscodeTask: { Status: "SUCCESS", ErrCode: 0, ErrCodeExt: "", Message: "SUCCESS", Progress: 100, Input: { Definition: 100030 } } };
+
 describe("normalizeTaskDetail", () => {
-  it("reads a finished Procedure whose transcodes all succeeded as a success", () => {
-    const detail = normalizeTaskDetail("p1", procedure("FINISH", [
-      { Status: "SUCCESS", ErrCode: 0, ErrCodeExt: "", Message: "SUCCESS", Progress: 100, Input: { Definition: 100030 } },
-    ]));
+  it("lists every step of a Procedure, media processing and AI alike, each with its own kind and outcome", () => {
+    const detail = normalizeTaskDetail("p1", procedure("FINISH", {
+      ErrCode: 0, Message: "",
+      MediaProcessResultSet: [transcode],
+      AiContentReviewResultSet: [{ Type: "Porn", PornTask: { Status: "SUCCESS", ErrCodeExt: "", ErrCode: 0, Message: "", Progress: 100, Input: { Definition: 10 } } }],
+      AiAnalysisResultSet: [{ Type: "Tag", TagTask: { Status: "SUCCESS", ErrCodeExt: "", ErrCode: 0, Message: "", Progress: 100 } }],
+      AiRecognitionResultSet: [{ Type: "OcrWordsRecognition", OcrWordsTask: { Status: "SUCCESS", ErrCodeExt: "", ErrCode: 0, Message: "", Progress: 100 } }],
+    }));
     expect(detail).toMatchObject({ outcome: "success", errorCode: null, progress: 100, fileId: "f9", sessionId: "s1", sessionContext: "ctx",
       finishTime: "2026-11-28T10:02:00Z" });
-    expect(detail.subTasks).toEqual([{ type: "Transcode", status: "SUCCESS", errorCode: null, message: "SUCCESS", progress: 100, definition: 100030 }]);
+    expect(detail.subTasks).toEqual([
+      { kind: "MediaProcess", type: "Transcode", status: "SUCCESS", errorCode: null, message: "SUCCESS", progress: 100, definition: 100030 },
+      { kind: "AiContentReview", type: "Porn", status: "SUCCESS", errorCode: null, message: "", progress: 100, definition: 10 },
+      { kind: "AiAnalysis", type: "Tag", status: "SUCCESS", errorCode: null, message: "", progress: 100, definition: null },
+      { kind: "AiRecognition", type: "OcrWordsRecognition", status: "SUCCESS", errorCode: null, message: "", progress: 100, definition: null },
+    ]);
   });
 
-  it("reads a FINISH Procedure with a failed transcode as failed, with its ErrCodeExt and message", () => {
-    const detail = normalizeTaskDetail("p1", procedure("FINISH", [
-      { Status: "SUCCESS", ErrCode: 0, ErrCodeExt: "", Message: "", Progress: 100 },
-      { Status: "FAIL", ErrCode: 40000, ErrCodeExt: "InvalidInput.SourceFile", Message: "source file is damaged", Progress: 0 },
-    ]));
-    expect(detail).toMatchObject({ outcome: "failed", errorCode: "InvalidInput.SourceFile", message: "source file is damaged" });
+  it("reads a Procedure whose content review failed as failed, though its transcodes succeeded and its own ErrCode is 0", () => {
+    const detail = normalizeTaskDetail("p1", procedure("FINISH", {
+      ErrCode: 0, Message: "",
+      MediaProcessResultSet: [transcode],
+      AiContentReviewResultSet: [{ Type: "Political.Ocr", PoliticalOcrTask: { Status: "FAIL", ErrCodeExt: "SourceFileError", ErrCode: 60000, Message: "cannot read frames", Progress: 0 } }],
+    }));
+    expect(detail).toMatchObject({ outcome: "failed", errorCode: "SourceFileError", message: "cannot read frames" });
+    expect(detail.subTasks.map((step) => [step.kind, step.status])).toEqual([["MediaProcess", "SUCCESS"], ["AiContentReview", "FAIL"]]);
   });
 
-  it("has no outcome while a task is unfinished, with progress from its steps", () => {
-    const detail = normalizeTaskDetail("p1", procedure("PROCESSING", [
-      { Status: "PROCESSING", Progress: 40 }, { Status: "PROCESSING", Progress: 60 },
-    ], {}));
-    expect(detail).toMatchObject({ outcome: null, errorCode: null, progress: 50 });
+  it("still counts Procedure's deprecated ErrCode when no step reports a failure", () => {
+    const detail = normalizeTaskDetail("p1", procedure("FINISH", { ErrCode: 30010, Message: "transcode failed" }));
+    expect(detail).toMatchObject({ outcome: "failed", errorCode: "30010", message: "transcode failed" });
   });
 
-  it("reads EditMedia's own ErrCodeExt, and ErrCode when that is all there is", () => {
-    const base = { TaskType: "EditMedia", Status: "FINISH", ...times };
-    const failed = normalizeTaskDetail("e1", { ...base, EditMediaTask: { TaskId: "e1", Status: "FINISH", ErrCode: 70000, ErrCodeExt: "FailedOperation.Edit", Message: "bad clip", Progress: 100 } } as UpstreamTaskDetail);
-    expect(failed).toMatchObject({ outcome: "failed", errorCode: "FailedOperation.Edit", message: "bad clip" });
-    const legacy = normalizeTaskDetail("e1", { ...base, EditMediaTask: { ErrCode: 70000, Message: "x" } } as UpstreamTaskDetail);
-    expect(legacy).toMatchObject({ outcome: "failed", errorCode: "70000" });
-    const ok = normalizeTaskDetail("e1", { ...base, EditMediaTask: { ErrCode: 0, ErrCodeExt: "", Message: "", Progress: 100 } } as UpstreamTaskDetail);
-    expect(ok).toMatchObject({ outcome: "success", progress: 100 });
+  it("has no outcome while a task waits or runs, with progress from its steps", () => {
+    const waiting = normalizeTaskDetail("p1", procedure("WAITING", { MediaProcessResultSet: [{ Type: "Transcode", TranscodeTask: { Status: "WAITING", Progress: 0 } }] }));
+    expect(waiting).toMatchObject({ outcome: null, errorCode: null, progress: 0, subTasks: [{ status: "WAITING" }] });
+    const running = normalizeTaskDetail("p1", procedure("PROCESSING", {
+      MediaProcessResultSet: [{ Type: "Transcode", TranscodeTask: { Status: "PROCESSING", Progress: 40 } }, { Type: "Transcode", TranscodeTask: { Status: "PROCESSING", Progress: 60 } }],
+    }));
+    expect(running).toMatchObject({ outcome: null, errorCode: null, progress: 50 });
   });
 
-  it("finds a type's record under a name of its own, and treats ABORTED as failed", () => {
-    const detail = normalizeTaskDetail("i1", { TaskType: "ImageSprite", Status: "ABORTED", ...times,
-      CreateImageSpriteTask: { TaskId: "i1", Status: "ABORTED", ErrCode: 0, Message: "" } } as UpstreamTaskDetail);
-    expect(detail).toMatchObject({ outcome: "failed", errorCode: "ABORTED" });
+  it("treats ABORTED as failed, with the aborted step's code or else ABORTED", () => {
+    const step = normalizeTaskDetail("p1", procedure("ABORTED", {
+      MediaProcessResultSet: [{ Type: "Transcode", TranscodeTask: { Status: "FAIL", ErrCodeExt: "TaskAborted", ErrCode: 70000, Message: "aborted" } }],
+    }));
+    expect(step).toMatchObject({ outcome: "failed", errorCode: "TaskAborted" });
+    const bare = normalizeTaskDetail("i1", { TaskType: "ImageSprite", Status: "ABORTED", ...times, CreateImageSpriteTask: { TaskId: "i1", ErrCode: 0, Message: "" } });
+    expect(bare).toMatchObject({ outcome: "failed", errorCode: "ABORTED", message: "The task was aborted." });
+  });
+
+  it("takes the listing's FileId only when the detail names none", () => {
+    const edit = { TaskType: "EditMedia", Status: "FINISH", ...times, EditMediaTask: { ErrCode: 0, Input: { FileInfoSet: [{ FileId: "f-in" }] } } };
+    expect(normalizeTaskDetail("e1", edit, "f-row").fileId).toBe("f-in");
+    const url = { TaskType: "ExtractCopyRightWatermark", Status: "FINISH", ...times, ExtractCopyRightWatermarkTask: { Input: { Url: "https://example.com/v.mp4" } } };
+    expect(normalizeTaskDetail("w1", url, "f-row").fileId).toBe("f-row");
+    expect(normalizeTaskDetail("w1", url).fileId).toBe("");
+  });
+
+  it("reads a type the SDK does not declare by its usual fields", () => {
+    const detail = normalizeTaskDetail("c1", { TaskType: "FastClipMedia", Status: "FINISH", ...times,
+      FastClipMediaTask: { ErrCode: 70000, ErrCodeExt: "InternalError", Message: "clip failed", Input: { FileId: "f-fast" } } });
+    expect(detail).toMatchObject({ outcome: "failed", errorCode: "InternalError", message: "clip failed", fileId: "f-fast" });
+  });
+
+  it("survives JSON that does not match the declaration", () => {
+    const detail = normalizeTaskDetail("p1", { TaskType: "Procedure", Status: "FINISH", ...times,
+      ProcedureTask: { FileId: 7, MediaProcessResultSet: "none", AiContentReviewResultSet: [null, 3, { Type: "Porn", PornTask: null }] } });
+    expect(detail).toMatchObject({ outcome: "success", fileId: "", subTasks: [] });
+    const compose = normalizeTaskDetail("m1", { TaskType: "ComposeMedia", Status: "FINISH", ...times, ComposeMediaTask: { Input: { Tracks: [null, { TrackItems: "x" }] } } });
+    expect(compose).toMatchObject({ outcome: "success", fileId: "" });
   });
 
   it("turns zero times into null", () => {
-    const detail = normalizeTaskDetail("p1", { ...procedure("WAITING", []), BeginProcessTime: "0001-01-01T00:00:00Z", FinishTime: "" } as UpstreamTaskDetail);
+    const detail = normalizeTaskDetail("p1", { ...procedure("WAITING", {}), BeginProcessTime: "0001-01-01T00:00:00Z", FinishTime: "" });
     expect(detail).toMatchObject({ beginProcessTime: null, finishTime: null, progress: 0 });
   });
 });

@@ -87,7 +87,9 @@ export class SimUpstream {
     return {
       TaskType: task.type, Status: task.status, CreateTime: iso(task.create), BeginProcessTime: iso(task.begin), FinishTime: iso(task.finish),
       RequestId: "sim-detail",
-      [`${task.type}Task`]: { ErrCodeExt: failed ? "InternalError.Transcode" : "", ErrCode: failed ? 30010 : 0, Message: failed ? "transcode failed" : "SUCCESS" },
+      // As upstream reports it: the outcome is the transcode step's, ProcedureTask has no ErrCodeExt.
+      [`${task.type}Task`]: { ErrCode: 0, Message: "", MediaProcessResultSet: [{ Type: "Transcode", TranscodeTask: {
+        Status: failed ? "FAIL" : "SUCCESS", ErrCodeExt: failed ? "InternalError.Transcode" : "", ErrCode: failed ? 30010 : 0, Message: failed ? "transcode failed" : "SUCCESS" } }] },
     };
   }
 
