@@ -1,7 +1,7 @@
 // The emulator's details read back as what they mean: the normaliser, over the wire's JSON, finds
 // the outcome each task was generated with, its file ID, and steps that agree with its status.
 import { describe, expect, it } from "vitest";
-import type { TaskDetail } from "@/lib/tasks/task";
+import type { TaskDetail } from "@/lib/model/task";
 import { normalizeTaskDetail } from "../vod/normalize-detail";
 import { describeTaskDetailShape } from "../vod/response-shapes";
 import { describeTaskDetail } from "./describe-task-detail";

@@ -1,6 +1,6 @@
 // Applies the outcome table to one DescribeTaskDetail answer: finds the type's object, reads its own
 // error fields and its steps, and picks its file ID. Only the fields a row declares are read.
-import type { SubTaskResult } from "@/lib/tasks/task";
+import type { SubTaskResult } from "@/lib/model/task";
 import type { AnyOutcomeRule, OutcomeField } from "./outcome-rule";
 import { GENERIC_RULE, RULE_KEYS, ruleOf } from "./outcome-rules";
 import type { UpstreamTaskDetail } from "./response-shapes";
