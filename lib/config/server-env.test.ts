@@ -52,10 +52,16 @@ describe("readServerEnv", () => {
 describe("parseEndpoint", () => {
   it.each([
     ["vod.tencentcloudapi.com", { protocol: "https://", host: "vod.tencentcloudapi.com" }],
-    ["vod.intl.tencentcloudapi.com:443", { protocol: "https://", host: "vod.intl.tencentcloudapi.com:443" }],
+    ["vod.intl.tencentcloudapi.com:8443", { protocol: "https://", host: "vod.intl.tencentcloudapi.com:8443" }],
     ["http://127.0.0.1:4510", { protocol: "http://", host: "127.0.0.1:4510" }],
     ["https://vod.tencentcloudapi.com/", { protocol: "https://", host: "vod.tencentcloudapi.com" }],
   ])("reads %s", (text, endpoint) => {
     expect(parseEndpoint(text)).toEqual(endpoint);
   });
+
+  it.each(["http://user:hunter2@127.0.0.1:4510", "ops:hunter2@vod.tencentcloudapi.com", "https://vod.tencentcloudapi.com/v2?x=hunter2", "ftp://hunter2", "not a host hunter2"])(
+    "refuses %s without repeating it", (text) => {
+      expect(() => parseEndpoint(text)).toThrow(/^VOD_ENDPOINT /);
+      expect(() => parseEndpoint(text)).not.toThrow(/hunter2/);
+    });
 });

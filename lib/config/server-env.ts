@@ -37,12 +37,22 @@ const schema = z.object({
   VOD_EMULATOR_SUBAPPS: idList.prefault(EMULATOR_DEFAULTS.subApps),
 });
 
-/** `host[:port]` means https, as the SDK assumes; a full URL chooses its own scheme. */
+/**
+ * `host[:port]` means https, as the SDK assumes; a full URL chooses its own scheme. Errors say
+ * what is wrong without repeating the value, which may hold a password someone put there.
+ */
 export function parseEndpoint(text: string): Endpoint {
-  const match = /^(https?):\/\/([^/?#\s]+)\/?$/.exec(text);
-  if (match) return { protocol: match[1] === "http" ? "http://" : "https://", host: match[2] };
-  if (/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(text)) return { protocol: "https://", host: text };
-  throw new Error(`VOD_ENDPOINT must be host[:port] or a URL such as http://127.0.0.1:4510, not ${JSON.stringify(text)}`);
+  const bad = (why: string) => new Error(`VOD_ENDPOINT ${why}`);
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw bad("must be host[:port] or a URL such as http://127.0.0.1:4510");
+  }
+  if (url.username || url.password) throw bad("must not hold a user name or password: the API's credentials go in TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw bad("must use http or https");
+  if (url.pathname !== "/" || url.search || url.hash) throw bad("must name a host (and port) only, without a path");
+  return { protocol: url.protocol === "http:" ? "http://" : "https://", host: url.host };
 }
 
 function describeIssues(error: z.ZodError): string {

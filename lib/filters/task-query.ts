@@ -25,7 +25,7 @@ export const taskQueryParams = {
   finishedBefore: timeParam,
   sort: literalParam(SORTS),
   limit: integerParam(1, MAX_PAGE_SIZE),
-  cursor: patternParam(/^[A-Za-z0-9_-]{1,4096}$/, "a cursor returned as nextCursor"),
+  cursor: patternParam(/^[A-Za-z0-9_.-]{1,4096}$/, "a cursor returned as nextCursor"),
   subAppId: integerParam(1, Number.MAX_SAFE_INTEGER),
 } satisfies Record<string, ParamKind<unknown>>;
 

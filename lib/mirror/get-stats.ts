@@ -3,6 +3,7 @@ import { invalidParameter } from "@/lib/api/errors";
 import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow } from "@/lib/filters/time-window";
 import type { Stats } from "@/lib/stats/stats";
+import { historyLimit } from "@/lib/config/history-limit";
 import { mirrorFor } from "./registry";
 import { unreadError } from "./unread-error";
 
@@ -15,7 +16,8 @@ export const STATS_WAIT_MS = 2_000;
  */
 export async function getStats(query: TaskQuery): Promise<Stats> {
   // Bad input is a 400 before anything else, even while upstream is down.
-  const window = resolveTimeWindow(query, Date.now());
+  const now = Date.now();
+  const window = resolveTimeWindow(query, now, historyLimit(now));
   if (!window.ok) throw invalidParameter(window.message);
   const mirror = mirrorFor(query.subAppId);
   await mirror.refresh({ waitMs: STATS_WAIT_MS });

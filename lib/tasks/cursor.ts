@@ -1,11 +1,17 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { invalidParameter } from "@/lib/api/errors";
+import { dashboardSecret } from "@/lib/config/dashboard-secret";
 import { FILTER_PARAMS, type TaskQuery } from "@/lib/filters/task-query";
-import type { TimeWindow } from "@/lib/filters/time-window";
+import type { TimeBounds, TimeWindow } from "@/lib/filters/time-window";
+import { isTaskId } from "@/lib/model/task-id";
 
 /**
  * What `nextCursor` carries: upstream's ScrollToken, the time window the first page resolved
- * (so that "now-6h" does not slide while a reader scrolls), and which view it belongs to.
+ * (so that "now-6h" does not slide while a reader scrolls), and which view it belongs to. The
+ * client holds it, so it is signed: a cursor this server did not write, or one written for
+ * another view or SubAppId, is refused before anything in it is used.
  */
 export interface CursorState {
   scrollToken: string;
@@ -15,32 +21,49 @@ export interface CursorState {
 
 const bounds = z.object({ after: z.number().optional(), before: z.number().optional() }).strict();
 const cursorShape = z.object({
-  t: z.string().min(1).max(512),
+  t: z.string().min(1).max(128),
   w: z.object({ created: bounds, finished: bounds }).strict(),
   v: z.string().max(64),
 }).strict();
 
-/** Identifies a view (filters and sort), so a cursor cannot be replayed against another one. */
+/** Identifies a view (filters, SubAppId and sort), so a cursor cannot be replayed against another one. */
 export function viewKey(query: TaskQuery): string {
   const parts = [...FILTER_PARAMS.map((name) => `${name}=${query[name] ?? ""}`), `sort=${query.sort}`].join("&");
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < parts.length; i++) hash = Math.imul(hash ^ parts.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
+  return createHmac("sha256", dashboardSecret()).update(`view\0${parts}`).digest("base64url").slice(0, 22);
 }
+
+const sign = (payload: string) => createHmac("sha256", dashboardSecret()).update(`cursor\0${payload}`).digest();
 
 export function encodeCursor(state: CursorState): string {
-  return Buffer.from(JSON.stringify({ t: state.scrollToken, w: state.window, v: state.view })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ t: state.scrollToken, w: state.window, v: state.view })).toString("base64url");
+  return `${payload}.${sign(payload).toString("base64url")}`;
 }
 
-export function decodeCursor(text: string, query: TaskQuery): CursorState {
+const foreign = () => invalidParameter("cursor: is not a cursor this server returned as nextCursor");
+
+function isSigned(payload: string, signature: string): boolean {
+  const expected = sign(payload);
+  const given = Buffer.from(signature, "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A signed window can still be one this server would not ask about today: check it as input. */
+function checkBounds(range: TimeBounds, earliestMs: number, latestMs: number): boolean {
+  const inside = (ms: number | undefined) => ms === undefined || (Number.isFinite(ms) && ms >= earliestMs && ms <= latestMs);
+  return inside(range.after) && inside(range.before) && (range.after === undefined || range.before === undefined || range.after < range.before);
+}
+
+export function decodeCursor(text: string, query: TaskQuery, limits: { earliestMs: number; latestMs: number }): CursorState {
+  const [payload, signature, ...rest] = text.split(".");
+  if (!payload || !signature || rest.length > 0 || !isSigned(payload, signature)) throw foreign();
   let parsed: z.infer<typeof cursorShape>;
   try {
-    parsed = cursorShape.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    parsed = cursorShape.parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
   } catch {
-    throw invalidParameter("cursor: is not a cursor this server returned as nextCursor");
+    throw foreign();
   }
-  if (parsed.v !== viewKey(query)) {
-    throw invalidParameter("cursor: belongs to a different set of filters or sort; start again without it");
-  }
+  if (parsed.v !== viewKey(query)) throw invalidParameter("cursor: belongs to a different set of filters or sort; start again without it");
+  const { earliestMs, latestMs } = limits;
+  if (!isTaskId(parsed.t) || !checkBounds(parsed.w.created, earliestMs, latestMs) || !checkBounds(parsed.w.finished, earliestMs, latestMs)) throw foreign();
   return { scrollToken: parsed.t, window: parsed.w, view: parsed.v };
 }

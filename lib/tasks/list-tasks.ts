@@ -7,6 +7,7 @@ import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTask } from "@/lib/vod/normalize-task";
 import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, viewKey } from "./cursor";
+import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
 import type { Task, TaskPage } from "@/lib/model/task";
 
 /** How many upstream pages one request may read while it looks for tasks of one type. */
@@ -21,7 +22,7 @@ export const TYPE_SCAN_MS = 2_500;
 const pagesServed = new WeakMap<object, { key: string; page: TaskPage }>();
 
 function startWindow(query: TaskQuery, nowMs: number): TimeWindow {
-  const resolved = resolveTimeWindow(query, nowMs);
+  const resolved = resolveTimeWindow(query, nowMs, historyLimit(nowMs));
   if (!resolved.ok) throw invalidParameter(resolved.message);
   return resolved.value;
 }
@@ -40,7 +41,7 @@ export async function listTasks(gateway: Gateway, query: TaskQuery, nowMs: numbe
 }
 
 async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Promise<TaskPage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor, query) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, query, cursorLimits(nowMs)) : undefined;
   const window = cursor?.window ?? startWindow(query, nowMs);
   const view = viewKey(query);
   const cursorAt = (scrollToken: string) => (scrollToken ? encodeCursor({ scrollToken, window, view }) : null);

@@ -66,7 +66,8 @@ describe("GET /api/tasks against the emulator, with random query strings", () =>
       }
     }
     // Both sides of the line were exercised.
-    expect(outcomes.ok).toBeGreaterThan(40);
+    // Many values are refused on purpose (impossible dates, windows older than the history kept).
+    expect(outcomes.ok).toBeGreaterThan(25);
     expect(outcomes.refused).toBeGreaterThan(40);
     const { requests } = await upstream.upstreamCalls();
     expect(Object.keys(requests).filter((action) => requests[action] > 0)).toEqual(["DescribeTasks"]);

@@ -87,7 +87,14 @@ describe("GET /api/stats", () => {
     expect(sim.requests).toHaveLength(0);
   });
 
-  it.each(["?createdAfter=2099-01-01T00:00:00Z", "?createdBefore=2000-01-01", "?type=Unknown", "?fileId=nope", "?createdAfter=now&finishedBefore=now-1m", "?%00=1&status=&type=Nope"])(
+  it.each([["?createdBefore=2000-01-01", "createdBefore"], ["?finishedAfter=now-31d", "finishedAfter"]])(
+    "refuses a window older than the history it keeps: %s", async (query, param) => {
+      const { status, body } = await get(query);
+      expect(status).toBe(400);
+      expect(body.error.message).toMatch(new RegExp(`^${param}: reaches back further than the 30 days`));
+    });
+
+  it.each(["?createdAfter=2099-01-01T00:00:00Z", "?createdBefore=now-29d", "?type=Unknown", "?fileId=nope", "?createdAfter=now&finishedBefore=now-1m", "?%00=1&status=&type=Nope"])(
     "never fails on odd but valid input: %s", async (query) => {
       const { status, body } = await get(query);
       expect(status).toBe(200);

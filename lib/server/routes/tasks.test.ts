@@ -3,7 +3,11 @@ import { ApiError } from "@/lib/api/errors";
 import { BAD_TASK_QUERIES } from "@/lib/testing/bad-task-queries";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
+import { encodeCursor, viewKey } from "@/lib/tasks/cursor";
+import { taskQueryFromParams } from "@/lib/tasks/task-query-from-params";
 import { GET } from "./tasks";
+
+const parsedQuery = (query: string) => taskQueryFromParams(new URLSearchParams(query));
 
 const URL_BASE = "http://dashboard.test/api/tasks";
 
@@ -92,6 +96,45 @@ describe("GET /api/tasks", () => {
     const replay = await get(`?limit=5&status=WAITING&cursor=${body.nextCursor}`);
     expect(replay.status).toBe(400);
     expect(replay.body.error.message).toMatch(/^cursor:/);
+  });
+
+  it("refuses a forged, altered or re-targeted cursor before asking upstream anything", async () => {
+    const { gateway, requests } = fakeGateway(Array.from({ length: 20 }, (_, i) => upstreamTask(`t${i}`)));
+    setUpstreamForTests(gateway);
+    const { body } = await get("?limit=5&subAppId=1500000001");
+    const [payload, signature] = (body.nextCursor as string).split(".");
+    const forgedPayload = Buffer.from(JSON.stringify({ t: "t5", w: { created: { after: 1e20 }, finished: {} }, v: "x" })).toString("base64url");
+    const altered = Buffer.from(payload, "base64url").toString().replace('"t5"', '"t9"');
+    const hostile = [
+      forgedPayload,
+      `${forgedPayload}.${signature}`,
+      `${Buffer.from(altered).toString("base64url")}.${signature}`,
+      `${payload}.${signature.slice(0, -2)}AA`,
+    ];
+    const asked = requests.length;
+    for (const cursor of hostile) {
+      const answer = await get(`?limit=5&subAppId=1500000001&cursor=${cursor}`);
+      expect(answer.status, cursor).toBe(400);
+      expect(answer.body.error.message).toMatch(/^cursor: is not a cursor this server returned/);
+    }
+    const otherApp = await get(`?limit=5&subAppId=1500000002&cursor=${body.nextCursor}`);
+    expect(otherApp.status).toBe(400);
+    expect(requests).toHaveLength(asked);
+  });
+
+  it.each([
+    ["an unbounded window", { scrollToken: "t5", window: { created: { after: 1e20 }, finished: {} } }],
+    ["a window older than the history kept", { scrollToken: "t5", window: { created: { after: Date.now() - 40 * 86_400_000 }, finished: {} } }],
+    ["a reversed window", { scrollToken: "t5", window: { created: { after: Date.now(), before: Date.now() - 60_000 }, finished: {} } }],
+    ["a ScrollToken upstream never writes", { scrollToken: `t5\r\nX-Injected: 1${"x".repeat(100)}`, window: { created: {}, finished: {} } }],
+  ])("refuses a signed cursor holding %s", async (_, state) => {
+    const { gateway, requests } = fakeGateway([upstreamTask("t5")]);
+    setUpstreamForTests(gateway);
+    const query = { ...parsedQuery("?limit=5") };
+    const cursor = encodeCursor({ ...state, view: viewKey(query) });
+    const answer = await get(`?limit=5&cursor=${cursor}`);
+    expect(answer.status).toBe(400);
+    expect(requests).toHaveLength(0);
   });
 
   it("answers 400 for a cursor whose position upstream has forgotten", async () => {

@@ -1,0 +1,58 @@
+import "server-only";
+import { z } from "zod";
+
+/** The dashboard's own settings (CONTRACT §2, §6, §7), as opposed to the upstream's (server-env.ts). */
+export interface DashboardEnv {
+  port: number;
+  /** The interface to listen on; undefined: every interface. */
+  host: string | undefined;
+  /** The dashboard's public URL: sign-in redirects, links in alerts, and a host name it answers. */
+  url: URL;
+  /** Host names answered besides IP literals, loopback names and the host of `url`, lower case. */
+  allowedHosts: string[];
+  /** DASHBOARD_SECRET's bytes, when set. */
+  secret: Buffer | undefined;
+  /** How far back the time filters reach, in days. */
+  historyDays: number;
+}
+
+const secretBytes = z.string().trim().transform((text, ctx) => {
+  const bytes = /^[0-9a-f]+$/i.test(text) && text.length % 2 === 0 ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (bytes.length < 32) ctx.addIssue({ code: "custom", message: "must be at least 32 random bytes, as hex or base64 (openssl rand -hex 32)" });
+  return bytes;
+});
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().trim().regex(/^[\w.:[\]-]+$/, "must be an interface address such as 127.0.0.1 or 0.0.0.0").optional(),
+  DASHBOARD_URL: z.url({ protocol: /^https?$/, error: "must be the dashboard's public http(s) URL" }).optional(),
+  DASHBOARD_ALLOWED_HOSTS: z.string().trim()
+    .regex(/^[A-Za-z0-9.-]+(\s*,\s*[A-Za-z0-9.-]+)*$/, "must be host names separated by commas").optional(),
+  DASHBOARD_SECRET: secretBytes.optional(),
+  VOD_HISTORY_DAYS: z.coerce.number().int().min(3).max(3_650).default(30),
+});
+
+/** Reads the dashboard's settings; an invalid one is an error naming the variable, never its value. */
+export function readDashboardEnv(source: Record<string, string | undefined> = process.env): DashboardEnv {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    url: new URL(env.DASHBOARD_URL ?? `http://localhost:${env.PORT}`),
+    allowedHosts: env.DASHBOARD_ALLOWED_HOSTS?.split(",").map((host) => host.trim().toLowerCase()) ?? [],
+    secret: env.DASHBOARD_SECRET,
+    historyDays: env.VOD_HISTORY_DAYS,
+  };
+}
+
+let cached: DashboardEnv | undefined;
+
+export function dashboardEnv(): DashboardEnv {
+  cached ??= readDashboardEnv();
+  return cached;
+}
