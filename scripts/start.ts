@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the dashboard when the build is missing or stale, starts the bundled VOD
  * emulator when no credentials are set, then serves the production build. One command for a
- * fresh clone, and the same command the browser tests start.
+ * fresh clone, and the same command the browser tests start. It supervises what it started: a
+ * child that dies is started again (see supervise), so one crash does not take the dashboard down.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,18 +25,45 @@ function buildIfStale(): void {
   writeFileSync(stampFile, hash);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", env });
-  children.push(child);
-  child.on("exit", (code, signal) => {
-    // When one half stops, the other has no purpose: stop everything with the same status.
-    stopAll();
-    process.exit(code ?? (signal ? 1 : 0));
-  });
-  return child;
+let stopping = false;
+/** The exit status of a child refusing its configuration (EX_CONFIG), set by lib/server/main.ts and the emulator. */
+const CONFIGURATION_ERROR = 78;
+
+/** Restarts wait 1 s, then twice as long each time, at most 30 s; a child up for a minute starts over at 1 s. */
+function restartDelayMs(failuresInARow: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, failuresInARow - 1));
+}
+
+/**
+ * Runs a child and keeps it running: when it dies (a crash, an out-of-memory abort, a kill), it is
+ * started again after a growing pause, and the event is logged. The other children keep running.
+ */
+function supervise(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  let failures = 0;
+  const start = () => {
+    const startedAt = Date.now();
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env });
+    children.push(child);
+    child.on("exit", (code, signal) => {
+      children.splice(children.indexOf(child), 1);
+      if (stopping) return;
+      if (code === CONFIGURATION_ERROR) {
+        // Starting again would fail again: the message above says which variable to fix.
+        stopAll();
+        process.exit(code);
+      }
+      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
+      const delayMs = restartDelayMs(failures);
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "child exited; restarting",
+        child: name, code, signal, restartInMs: delayMs, failuresInARow: failures }));
+      setTimeout(start, delayMs);
+    });
+  };
+  start();
 }
 
 function stopAll(): void {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
 }
 
@@ -83,11 +111,11 @@ async function main(): Promise<void> {
   if (!live) {
     const port = env.VOD_EMULATOR_PORT?.trim() || "4510";
     console.log(`No TENCENTCLOUD_SECRET_ID/KEY set: starting the bundled VOD emulator on 127.0.0.1:${port}`);
-    run(bin("tsx"), [path.join(root, "lib", "emulator", "main.ts")], env);
+    supervise("emulator", bin("tsx"), [path.join(root, "lib", "emulator", "main.ts")], env);
     await waitForEmulator(port);
   }
   const port = env.PORT?.trim() || "3000";
-  run(bin("tsx"), [path.join(root, "scripts", "server.ts")], productionServerEnv(env, port));
+  supervise("dashboard", bin("tsx"), [path.join(root, "scripts", "server.ts")], productionServerEnv(env, port));
   await warmUp(port);
 }
 

@@ -22,18 +22,30 @@ export function jsonOkShared(body: object): Response {
   return new Response(text, { headers: { "content-type": "application/json", ...NO_STORE } });
 }
 
+/** An error answer's parts, for writing it without building a Response (the edge's refusals). */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 /**
- * Turns anything thrown in a route into the one error shape. An ApiError says what it is; any
- * other error is a bug: it is logged with its stack and answered with a generic 500.
+ * Turns anything thrown into the one error shape. An ApiError says what it is; any other error is
+ * a bug: it is logged with its stack and answered with a generic 500.
  */
-export function jsonError(error: unknown): Response {
+export function errorAnswer(error: unknown): ErrorAnswer {
+  const headers: Record<string, string> = { "content-type": "application/json", ...NO_STORE };
   if (error instanceof ApiError) {
-    const headers: Record<string, string> = { ...NO_STORE };
     if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
     if (error.code === "MethodNotAllowed") headers.allow = "GET, HEAD";
-    return Response.json(error.toBody(), { status: error.status, headers });
+    return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
   }
   logEvent("error", "unhandled error in a route", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
   const internal = new ApiError("InternalError", "Something went wrong on the dashboard's server; it has been logged.");
-  return Response.json(internal.toBody(), { status: internal.status, headers: NO_STORE });
+  return { status: internal.status, headers, body: JSON.stringify(internal.toBody()) };
+}
+
+export function jsonError(error: unknown): Response {
+  const { status, headers, body } = errorAnswer(error);
+  return new Response(body, { status, headers });
 }

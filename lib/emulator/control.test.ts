@@ -11,7 +11,7 @@ let emu: RunningEmulator;
 let client: InstanceType<typeof VodClient>;
 
 const control = async (path: string, body?: unknown) => {
-  const r = await fetch(emu.url + "/__emulator/" + path, body === undefined ? {} : { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+  const r = await fetch(emu.url + "/__emulator/" + path, body === undefined ? {} : { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } });
   return { status: r.status, json: (await r.json()) as Record<string, unknown> };
 };
 const codeOf = (p: Promise<unknown>) =>
@@ -57,6 +57,16 @@ describe("control endpoints", () => {
     expect((await control("faults", { bogus: true })).status).toBe(400);
     expect((await control("reset", { seed: "x" })).status).toBe(400);
     expect((await control("nothing")).status).toBe(404);
+  });
+
+  it("refuses what a web page could send: a non-JSON body, or any request from a foreign Origin", async () => {
+    const post = (headers: Record<string, string>) => fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ outage: true }), headers });
+    expect((await post({ "content-type": "text/plain" })).status).toBe(415);
+    expect((await post({ "content-type": "application/json", origin: "https://evil.example" })).status).toBe(403);
+    expect((await post({ "content-type": "application/json", origin: "null" })).status).toBe(403);
+    expect((await control("faults")).json).toMatchObject({ outage: false });
+    expect((await post({ "content-type": "application/json", origin: "http://localhost:3000" })).status).toBe(200);
+    expect((await control("faults", {})).status).toBe(200);
   });
 
   it("knows loopback addresses", () => {

@@ -25,6 +25,24 @@ const resetSchema = z
   })
   .strict();
 
+/**
+ * A web page open on this machine can send a "simple" cross-site POST (text/plain, no preflight)
+ * to a loopback port: such a request carries its page's Origin. Only a request without a foreign
+ * Origin, with a JSON body, may change the emulator.
+ */
+function isForeignOrigin(origin: string | undefined): boolean {
+  if (origin === undefined) return false;
+  try {
+    return !isLoopbackHost(new URL(origin).hostname);
+  } catch {
+    return true;
+  }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || isLoopback(hostname.replace(/^\[|\]$/g, ""));
+}
+
 function fail(status: number, code: string, message: string): ControlAnswer {
   return { status, body: { error: { code, message } } };
 }
@@ -39,6 +57,10 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, raw: s
     return ["stats", "faults", "reset"].includes(path)
       ? fail(405, "MethodNotAllowed", `${req.method} is not allowed on ${CONTROL_PREFIX}${path}`)
       : fail(404, "NotFound", `no control endpoint ${CONTROL_PREFIX}${path}`);
+  }
+  if (isForeignOrigin(req.headers.origin)) return fail(403, "Forbidden", "control endpoints refuse requests from web pages of other origins");
+  if (raw.trim() !== "" && !/^application\/json(\s*;|$)/i.test(req.headers["content-type"] ?? "")) {
+    return fail(415, "UnsupportedMediaType", "control endpoints take a JSON body with Content-Type: application/json");
   }
   let json: unknown;
   try {

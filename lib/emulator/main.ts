@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`VOD emulator: invalid configuration: ${e.message}`);
-      process.exit(1);
+      process.exit(78);
     }
     throw e;
   }

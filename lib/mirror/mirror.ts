@@ -2,6 +2,7 @@ import { ApiError, invalidParameter } from "@/lib/api/errors";
 import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow } from "@/lib/filters/time-window";
 import type { Stats } from "@/lib/stats/stats";
+import { runAs, SYSTEM } from "@/lib/vod/caller";
 import type { Gateway } from "@/lib/vod/gateway";
 import { WINDOW_MS } from "@/lib/vod/wire";
 import { computeStats } from "./compute-stats";
@@ -100,9 +101,12 @@ export class Mirror implements MirrorView {
     if (!this.syncing && this.options.now() - this.lastAttemptAt >= retryAfter) void this.sync();
   }
 
-  /** Runs a sync now, or joins the one running. Never throws: failures are kept for health(). */
+  /**
+   * Runs a sync now, or joins the one running. Never throws: failures are kept for health(). It
+   * runs as the system, on the budget's reserved share, whichever request happened to start it.
+   */
   sync(): Promise<void> {
-    this.syncing ??= this.runSync().finally(() => (this.syncing = undefined));
+    this.syncing ??= runAs(SYSTEM, () => this.runSync()).finally(() => (this.syncing = undefined));
     return this.syncing;
   }
 

@@ -1,4 +1,5 @@
 import type { TaskDetail } from "@/lib/model/task";
+import { runAs, SYSTEM } from "@/lib/vod/caller";
 import type { Gateway } from "@/lib/vod/gateway";
 import { isoSeconds } from "@/lib/model/iso-time";
 import type { Pacer } from "./pacer";
@@ -69,7 +70,8 @@ export class OutcomeTracker {
 
   summary(): RecentOutcomes {
     this.askedAt = this.deps.now();
-    void this.pump();
+    // Lookups are the system's work, on its reserved share, not the asking client's.
+    void runAs(SYSTEM, () => this.pump());
     const { table } = this.deps;
     const since = this.deps.now() - this.deps.periodMs;
     const result: RecentOutcomes = { since: isoSeconds(since), ended: 0, known: 0, success: 0, failed: 0, failures: [], lookupsPerSecond: this.deps.pacer.perSecond };

@@ -1,30 +1,48 @@
 import "server-only";
 import http from "node:http";
-import next from "next";
+import net, { type Socket } from "node:net";
 import { ApiError } from "@/lib/api/errors";
-import { jsonError } from "@/lib/api/respond";
+import { errorAnswer } from "@/lib/api/respond";
 import { logEvent } from "@/lib/log";
+import { runAs } from "@/lib/vod/caller";
 import { answerApi } from "./answer-api";
+import { callerOf, refusalAtEdge } from "./edge";
+import { createPenaltyBox, type PenaltyBox } from "./penalty-box";
 
 export interface DashboardServerOptions {
-  /** The project's root, where Next.js finds its pages and its build. */
-  dir: string;
-  port: number;
-  /** The interface to listen on; undefined: all of them. */
-  hostname: string | undefined;
-  /** Next's development server (compiles pages on demand, hot reload) instead of the production build. */
+  /** Renders a page: Next.js's request handler. */
+  renderPage: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** The origin API requests are read against (only their path and query count). */
+  origin: string;
+  /** Under Next's development server, its own endpoints (the error overlay) take other methods. */
   dev: boolean;
 }
+
+/**
+ * Connection limits. A socket must send its request's headers within HEADERS_TIMEOUT_MS of
+ * connecting (or of its previous answer, after KEEP_ALIVE_MS of keep-alive at most), and the whole
+ * request within REQUEST_TIMEOUT_MS; one address may hold CONNECTIONS_PER_CLIENT sockets, all
+ * together MAX_CONNECTIONS, well under the process's descriptor limit (20,000 here).
+ */
+export const CONNECTION_LIMITS = {
+  HEADERS_TIMEOUT_MS: 10_000,
+  REQUEST_TIMEOUT_MS: 30_000,
+  KEEP_ALIVE_MS: 65_000,
+  CONNECTIONS_PER_CLIENT: 256,
+  MAX_CONNECTIONS: 8_192,
+  /** How long a tarpitted socket is held unread before it is closed, and how many per address. */
+  TARPIT_MS: 2_000,
+  TARPIT_PER_CLIENT: 1_024,
+} as const;
 
 const isApi = (target: string) => target === "/api" || target.startsWith("/api/") || target.startsWith("/api?");
 /** Next's development server has endpoints of its own (its error overlay) that take other methods. */
 const isDevInternal = (target: string) => target.startsWith("/__nextjs");
 
-async function answerError(res: http.ServerResponse, error: unknown): Promise<void> {
-  const response = jsonError(error);
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(await response.text());
+function answerError(res: http.ServerResponse, error: unknown, closeConnection = false): void {
+  const { status, headers, body } = errorAnswer(error);
+  if (closeConnection) headers.connection = "close";
+  res.writeHead(status, headers).end(body);
 }
 
 /** One line per request, once answered: never a header, so never a cookie or a credential. */
@@ -37,36 +55,107 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse, target:
 }
 
 /**
- * The dashboard's one HTTP server, the same under `npm start` and `npm run dev`: every request
- * meets the same edge here, then /api/* goes to the route table (in this process's one module
- * graph) and everything else to Next.js, which renders the pages.
+ * A request Node could not even parse, or whose headers or body came too slowly, still gets the
+ * one error shape (Node's own answer would be a bare status line), and its connection is closed.
  */
-export async function startDashboardServer(options: DashboardServerOptions): Promise<http.Server> {
-  const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
-  const renderPage = app.getRequestHandler();
-  await app.prepare();
-  const origin = `http://localhost:${options.port}`;
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const timedOut = error.code === "ERR_HTTP_REQUEST_TIMEOUT";
+  const failure = timedOut
+    ? new ApiError("RequestTimeout", "The request was not sent in time.")
+    : new ApiError("BadRequest", "The request is not valid HTTP.");
+  const body = JSON.stringify(failure.toBody());
+  socket.end(`HTTP/1.1 ${failure.status} ${timedOut ? "Request Timeout" : "Bad Request"}\r\ncontent-type: application/json\r\n`
+    + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
 
-  const server = http.createServer((req, res) => {
+/**
+ * Every connection passes this gate before HTTP sees a byte of it. An address over its share of
+ * connections, or one the penalty box holds, is tarpitted: its socket is left unread and closed
+ * after a while, so a flooding client's connections wait instead of retrying at full speed, at the
+ * cost of a descriptor rather than of the thread every viewer shares. A socket that never sends its
+ * request is closed after HEADERS_TIMEOUT_MS (Node's own headersTimeout only starts with a request).
+ */
+function createGate(httpServer: http.Server, box: PenaltyBox): net.Server {
+  const open = new Map<string, number>();
+  const held = new Map<string, number>();
+  const count = (map: Map<string, number>, address: string, by: number) => {
+    const next = (map.get(address) ?? 0) + by;
+    if (next > 0) map.set(address, next);
+    else map.delete(address);
+  };
+  const tarpit = (socket: Socket, address: string) => {
+    if ((held.get(address) ?? 0) >= CONNECTION_LIMITS.TARPIT_PER_CLIENT) return socket.destroy();
+    count(held, address, 1);
+    socket.on("error", () => undefined);
+    const timer = setTimeout(() => socket.destroy(), CONNECTION_LIMITS.TARPIT_MS);
+    socket.once("close", () => {
+      clearTimeout(timer);
+      count(held, address, -1);
+    });
+  };
+  httpServer.on("request", (req: http.IncomingMessage) => req.socket.setTimeout(0));
+  const gate = net.createServer({ pauseOnConnect: true }, (socket) => {
+    const address = socket.remoteAddress ?? "unknown";
+    if (box.isBoxed(address) || (open.get(address) ?? 0) >= CONNECTION_LIMITS.CONNECTIONS_PER_CLIENT) return tarpit(socket, address);
+    count(open, address, 1);
+    socket.once("close", () => count(open, address, -1));
+    socket.setTimeout(CONNECTION_LIMITS.HEADERS_TIMEOUT_MS, () => socket.destroy());
+    httpServer.emit("connection", socket);
+    socket.resume();
+  });
+  gate.maxConnections = CONNECTION_LIMITS.MAX_CONNECTIONS;
+  return gate;
+}
+
+export interface DashboardServer {
+  /** What listens: the connection gate in front of the HTTP server. */
+  gate: net.Server;
+  http: http.Server;
+}
+
+/**
+ * The dashboard's one HTTP server, the same under `npm start` and `npm run dev`: every request
+ * meets the same edge here (edge.ts), then /api/* goes to the route table (in this process's one
+ * module graph) and everything else to Next.js, which renders the pages. Each request runs as its
+ * client, so the upstream calls it causes are charged to that client's share of the budget.
+ */
+export function createDashboardServer(options: DashboardServerOptions): DashboardServer {
+  const { renderPage, origin } = options;
+  const box = createPenaltyBox();
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, target: string): Promise<void> {
+    const caller = callerOf(req);
+    const refusal = await refusalAtEdge(req, target, caller);
+    if (refusal) {
+      const address = req.socket.remoteAddress ?? "unknown";
+      box.noteRefusal(address);
+      return answerError(res, refusal, box.isBoxed(address));
+    }
+    if (isApi(target)) return runAs(caller, () => answerApi(req, res, origin));
+    if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) return runAs(caller, () => renderPage(req, res));
+    return answerError(res, new ApiError("MethodNotAllowed", `${req.method} is not allowed here; use GET`));
+  }
+
+  const server = http.createServer({
+    headersTimeout: CONNECTION_LIMITS.HEADERS_TIMEOUT_MS,
+    requestTimeout: CONNECTION_LIMITS.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: CONNECTION_LIMITS.KEEP_ALIVE_MS,
+    // How often Node checks the two timeouts above; its default of 30 s would let idle sockets pile up.
+    connectionsCheckingInterval: 1_000,
+  }, (req, res) => {
     const target = req.url ?? "/";
     logRequest(req, res, target);
-    let served: Promise<void>;
-    if (isApi(target)) served = answerApi(req, res, origin);
-    else if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) served = renderPage(req, res);
-    else served = answerError(res, new ApiError("MethodNotAllowed", `${req.method} is not allowed here; use GET`));
-    served.catch((error: unknown) => {
+    serve(req, res, target).catch((error: unknown) => {
       // The routes answer their own errors; this is a broken connection or a bug below them.
       logEvent("error", "request failed below the routes", { error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) void answerError(res, error);
+      if (!res.headersSent) answerError(res, error);
       else res.destroy();
     });
   });
-  if (options.dev) server.on("upgrade", app.getUpgradeHandler());
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    if (options.hostname) server.listen(options.port, options.hostname, resolve);
-    else server.listen(options.port, resolve);
-  });
-  return server;
+  server.on("clientError", answerClientError);
+  return { gate: createGate(server, box), http: server };
 }

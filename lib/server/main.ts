@@ -1,8 +1,10 @@
 import "server-only";
 import path from "node:path";
+import next from "next";
+import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
-import { startDashboardServer } from "./http-server";
+import { createDashboardServer } from "./http-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -14,17 +16,27 @@ export async function main(argv: readonly string[]): Promise<void> {
   redactProcessOutput();
   try {
     serverEnv();
+    dashboardEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
+    // EX_CONFIG: npm start's supervisor does not restart a server that refuses its configuration.
+    process.exit(78);
   }
   // Pages reach the server's modules by path from the working directory (page-data-link.ts).
   process.chdir(ROOT);
   const dev = argv.includes("--dev");
-  const port = Number(process.env.PORT?.trim() || 3000);
-  // Unset: every interface, IPv4 and IPv6, like `next start`.
-  const hostname = process.env.HOST?.trim() || undefined;
-  const server = await startDashboardServer({ dir: ROOT, port, hostname, dev });
+  // HOST unset: every interface, IPv4 and IPv6, like `next start`.
+  const { port, host: hostname } = dashboardEnv();
+  const app = next({ dev, dir: ROOT, hostname, port });
+  const renderPage = app.getRequestHandler();
+  await app.prepare();
+  const { gate: server, http } = createDashboardServer({ renderPage, origin: `http://localhost:${port}`, dev });
+  if (dev) http.on("upgrade", app.getUpgradeHandler());
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    if (hostname) server.listen(port, hostname, resolve);
+    else server.listen(port, resolve);
+  });
   logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev });
   console.log(`VOD task dashboard on http://localhost:${port}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

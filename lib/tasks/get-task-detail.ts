@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { ApiError, invalidParameter } from "@/lib/api/errors";
 import { readParams } from "@/lib/filters/read-params";
 import { taskQueryParams } from "@/lib/filters/task-query";
@@ -7,6 +8,12 @@ import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
 import { isFinalStatus } from "@/lib/model/status";
 import type { TaskDetail } from "@/lib/model/task";
 import { isTaskId, TASK_ID_RULE } from "@/lib/model/task-id";
+
+/**
+ * Task IDs upstream did not know, remembered briefly: asking again for a missing task (a typo, a
+ * stale link, or a flood of made-up IDs) costs no upstream call for half a minute.
+ */
+const notFound = new LRUCache<string, true>({ max: 10_000, ttl: 30_000 });
 
 /** A finished task's detail never changes again, so it may be kept for much longer. */
 const FINISHED_DETAIL_TTL_MS = 10 * 60_000;
@@ -26,6 +33,8 @@ export function subAppIdFromParams(params: URLSearchParams, subAppIds: readonly 
 
 export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: number | undefined): Promise<TaskDetail> {
   const request = { TaskId: taskId, SubAppId: subAppId };
+  const key = `${subAppId ?? ""}/${taskId}`;
+  if (notFound.has(key)) throw missing(taskId);
   try {
     const answer = await gateway.describeTaskDetail(request, {
       maxAgeMs: (detail) => (isFinalStatus(detail.Status) ? FINISHED_DETAIL_TTL_MS : 1_000),
@@ -33,8 +42,13 @@ export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: 
     return normalizeTaskDetail(taskId, answer);
   } catch (error) {
     if (error instanceof ApiError && error.upstreamCode === "InvalidParameterValue.TaskId") {
-      throw new ApiError("TaskNotFound", `taskId: no task ${taskId} in the last 72 hours`, { requestId: error.requestId });
+      notFound.set(key, true);
+      throw missing(taskId, error.requestId);
     }
     throw error;
   }
+}
+
+function missing(taskId: string, requestId?: string): ApiError {
+  return new ApiError("TaskNotFound", `taskId: no task ${taskId} in the last 72 hours`, { requestId });
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runAs, SYSTEM } from "./caller";
 import { readServerEnv } from "@/lib/config/server-env";
 import { setLogSink } from "@/lib/log";
 import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
@@ -101,8 +102,9 @@ describe("gateway → official SDK → emulator", () => {
   it("stays under upstream's 100 requests per second when asked for more", async () => {
     const env = readServerEnv({ VOD_ENDPOINT: upstream.emulator.url });
     const gateway = createGateway({ send: createSdkSender(env), budget: createRequestBudget(95) });
-    await fetch(`${upstream.emulator.url}/__emulator/reset`, { method: "POST", body: "{}" });
-    const results = await Promise.allSettled(Array.from({ length: 250 }, (_, i) => gateway.describeTasks({ Limit: 1, CreateTime: { After: new Date(Date.now() - 3_600_000 - i * 1000).toISOString().replace(/\.\d+Z$/, "Z") } }, { maxAgeMs: 0 })));
+    await fetch(`${upstream.emulator.url}/__emulator/reset`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    // As the system: a single client may only have a few requests waiting at once.
+    const results = await runAs(SYSTEM, () => Promise.allSettled(Array.from({ length: 250 }, (_, i) => gateway.describeTasks({ Limit: 1, CreateTime: { After: new Date(Date.now() - 3_600_000 - i * 1000).toISOString().replace(/\.\d+Z$/, "Z") } }, { maxAgeMs: 0 }))));
     expect(results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason?.message)).toEqual([]);
     const stats = await upstream.upstreamCalls();
     expect(stats.requests.DescribeTasks).toBe(250);

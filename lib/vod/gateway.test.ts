@@ -44,17 +44,27 @@ describe("gateway", () => {
     expect(calls).toBe(2);
   });
 
+  it("keeps answers within a bounded weight, and lets expired ones go on time", async () => {
+    const page = { ...PAGE, TaskSet: Array.from({ length: 100 }, () => PAGE.TaskSet[0]) };
+    const gateway = createGateway({ send: async () => page, budget: createRequestBudget(100_000, { reservedShare: 0, maxWaitingPerClient: 100_000 }), cacheMaxBytes: 2_000_000 });
+    for (let i = 0; i < 2_000; i++) await gateway.describeTasks({ Limit: 100, CreateTime: { Before: `2026-11-28T00:${String(i % 60).padStart(2, "0")}:${i}Z` } });
+    expect(gateway.kept().bytes).toBeLessThanOrEqual(2_000_000);
+    expect(gateway.kept().answers).toBeLessThan(20);
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect(gateway.kept()).toEqual({ answers: 0, bytes: 0 });
+  });
+
   it("asks again once the cached answer is older than its time to live", async () => {
     let calls = 0;
-    let t = 0;
+    let t = 1_800_000_000_000;
     const gateway = gatewayWith(async () => {
       calls++;
       return PAGE;
     }, { now: () => t, cacheTtlMs: 1000, budget: createRequestBudget(100, { now: () => t }) });
     await gateway.describeTasks({});
-    t = 999;
+    t += 999;
     await gateway.describeTasks({});
-    t = 1000;
+    t += 2;
     await gateway.describeTasks({});
     expect(calls).toBe(2);
   });

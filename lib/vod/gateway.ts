@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import { logEvent } from "@/lib/log";
 import type { DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
@@ -14,6 +15,8 @@ export interface GatewayOptions {
   budget: RequestBudget;
   /** How long identical requests share one answer. */
   cacheTtlMs?: number;
+  /** The most the kept answers may weigh, in (estimated) bytes. */
+  cacheMaxBytes?: number;
   attemptTimeoutMs?: number;
   /** The longest a caller waits for an answer or an error, retries included. */
   deadlineMs?: number;
@@ -31,20 +34,35 @@ export interface Gateway {
   describeTaskDetail(request: DescribeTaskDetailRequest, options?: CallOptions<UpstreamTaskDetail>): Promise<UpstreamTaskDetail>;
 }
 
-const MAX_CACHE_ENTRIES = 5_000;
+/** Kept answers, all together: enough for thousands of views' pages, small next to the mirror. */
+const CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * What an answer costs to keep: its parsed JSON, and the normalised page and encoded body that
+ * list-tasks.ts and respond.ts keep beside it for as long as it lives. Upstream's records are
+ * about 400 bytes of JSON each; three copies of that, rounded up.
+ */
+function answerWeight(value: unknown): number {
+  const tasks = (value as { TaskSet?: unknown[] }).TaskSet;
+  return 2_048 + (Array.isArray(tasks) ? tasks.length * 1_600 : 8_192);
+}
 
 /**
  * The one way to the upstream. Identical requests in flight share one call and its answer is
  * kept briefly, so many viewers of one view cost one call; every call spends the shared budget;
  * retryable failures are retried with jittered backoff inside a deadline; every attempt is logged.
  */
-export function createGateway(options: GatewayOptions): Gateway {
+export function createGateway(options: GatewayOptions): Gateway & { kept(): { answers: number; bytes: number } } {
   const now = options.now ?? Date.now;
   const cacheTtlMs = options.cacheTtlMs ?? 1_000;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
   const deadlineMs = options.deadlineMs ?? 15_000;
   const inFlight = new Map<string, Promise<unknown>>();
-  const answers = new Map<string, { expires: number; value: unknown }>();
+  // Bounded by weight and by age: an answer leaves when it expires (purged every second), or
+  // earlier when newer ones need the room, so no mix of requests can grow it.
+  const answers = new LRUCache<string, object>({ maxSize: options.cacheMaxBytes ?? CACHE_MAX_BYTES, sizeCalculation: answerWeight, ttl: cacheTtlMs, ttlResolution: 0, perf: { now } });
+  const purge = setInterval(() => answers.purgeStale(), 1_000);
+  purge.unref?.();
 
   async function attemptOnce(action: VodAction, request: object, shape: z.ZodType, deadline: number, attempt: number) {
     // A slot that only frees up as the deadline ends would leave no time for the call itself.
@@ -91,19 +109,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   function remember(key: string, value: unknown, ttl: number) {
-    if (ttl <= 0) return;
-    if (answers.size >= MAX_CACHE_ENTRIES) {
-      const t = now();
-      for (const [k, entry] of answers) if (entry.expires <= t) answers.delete(k);
-      if (answers.size >= MAX_CACHE_ENTRIES) answers.clear();
-    }
-    answers.set(key, { expires: now() + ttl, value });
+    if (ttl > 0) answers.set(key, value as object, { ttl });
   }
 
   function call<T>(action: VodAction, request: object, shape: z.ZodType, callOptions: CallOptions<T> = {}): Promise<T> {
     const key = `${action} ${JSON.stringify(request)}`;
     const cached = answers.get(key);
-    if (cached && cached.expires > now()) return Promise.resolve(cached.value as T);
+    if (cached) return Promise.resolve(cached as T);
     const pending = inFlight.get(key);
     if (pending) return pending as Promise<T>;
     const promise = (callWithRetries(action, request, shape) as Promise<T>)
@@ -118,6 +130,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   return {
+    /** What the shared answers hold now: bounded by cacheMaxBytes, and empty of expired ones. */
+    kept: () => ({ answers: answers.size, bytes: answers.calculatedSize }),
     describeTasks: (request, callOptions) => call("DescribeTasks", request, describeTasksShape, callOptions),
     describeTaskDetail: (request, callOptions) => call("DescribeTaskDetail", request, describeTaskDetailShape, callOptions),
   };

@@ -2,16 +2,23 @@ import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent } from "@/lib/log";
 import { createGateway, type Gateway } from "./gateway";
-import { createRequestBudget } from "./request-budget";
+import { createRequestBudget, type RequestBudget } from "./request-budget";
 import { createSdkSender } from "./sdk-sender";
 
 let gateway: Gateway | undefined;
+let budget: RequestBudget | undefined;
+
+/** The process's one budget of upstream requests, shared by every caller. */
+export function upstreamBudget(): RequestBudget {
+  budget ??= createRequestBudget(serverEnv().maxRps);
+  return budget;
+}
 
 /** The process's one gateway: one SDK client, one budget, one set of shared answers. */
 export function upstream(): Gateway {
   if (!gateway) {
     const env = serverEnv();
-    gateway = createGateway({ send: createSdkSender(env), budget: createRequestBudget(env.maxRps) });
+    gateway = createGateway({ send: createSdkSender(env), budget: upstreamBudget() });
     // One line per process: the test of the production server counts them.
     logEvent("info", "upstream client ready", { mode: env.mode, endpoint: env.endpoint.host, maxRps: env.maxRps });
   }

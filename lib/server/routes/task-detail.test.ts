@@ -34,6 +34,18 @@ describe("GET /api/tasks/{taskId}", () => {
     expect(body.error).toEqual({ code: "TaskNotFound", message: "taskId: no task nope in the last 72 hours", requestId: "r1" });
   });
 
+  it("remembers a task upstream did not know, so asking again costs no upstream call", async () => {
+    let asked = 0;
+    setUpstreamForTests(fakeGateway([], async () => {
+      asked++;
+      throw new ApiError("UpstreamRejected", "refused", { upstreamCode: "InvalidParameterValue.TaskId", requestId: "r1" });
+    }).gateway);
+    for (let i = 0; i < 5; i++) expect((await get("made-up-1")).status).toBe(404);
+    expect(asked).toBe(1);
+    expect((await get("made-up-1", "?subAppId=1500000002")).status).toBe(404);
+    expect(asked).toBe(2);
+  });
+
   it.each([
     ["bad id", "", "taskId"],
     ["x".repeat(129), "", "taskId"],
