@@ -6,6 +6,7 @@
 import { bundle } from "./figures/bundle";
 import { emulatorPage } from "./figures/emulator-page";
 import { firstRows } from "./figures/first-rows";
+import { hostile } from "./figures/hostile";
 import { mirror } from "./figures/mirror";
 import { proxyOverhead } from "./figures/proxy-overhead";
 import { servedThroughput } from "./figures/served-throughput";
@@ -16,7 +17,7 @@ import type { Figure } from "./harness/figure";
 import { stopAll } from "./harness/processes";
 import { type FigureRow, printTable, writeResults } from "./harness/report";
 
-const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, firstRows, virtualisation, bundle];
+const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, firstRows, virtualisation, bundle, hostile];
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes("--quick");

@@ -37,12 +37,14 @@ function restartDelayMs(failuresInARow: number): number {
 /**
  * Runs a child and keeps it running: when it dies (a crash, an out-of-memory abort, a kill), it is
  * started again after a growing pause, and the event is logged. The other children keep running.
+ * The child is Node itself with tsx's loader, not tsx's launcher, so the process that serves is the
+ * one watched: killing it cannot leave an orphan holding the port.
  */
-function supervise(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+function supervise(name: string, script: string, env: NodeJS.ProcessEnv): void {
   let failures = 0;
   const start = () => {
     const startedAt = Date.now();
-    const child = spawn(command, args, { cwd: root, stdio: "inherit", env });
+    const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: root, stdio: "inherit", env });
     children.push(child);
     child.on("exit", (code, signal) => {
       children.splice(children.indexOf(child), 1);
@@ -111,11 +113,11 @@ async function main(): Promise<void> {
   if (!live) {
     const port = env.VOD_EMULATOR_PORT?.trim() || "4510";
     console.log(`No TENCENTCLOUD_SECRET_ID/KEY set: starting the bundled VOD emulator on 127.0.0.1:${port}`);
-    supervise("emulator", bin("tsx"), [path.join(root, "lib", "emulator", "main.ts")], env);
+    supervise("emulator", path.join(root, "lib", "emulator", "main.ts"), env);
     await waitForEmulator(port);
   }
   const port = env.PORT?.trim() || "3000";
-  supervise("dashboard", bin("tsx"), [path.join(root, "scripts", "server.ts")], productionServerEnv(env, port));
+  supervise("dashboard", path.join(root, "scripts", "server.ts"), productionServerEnv(env, port));
   await warmUp(port);
 }
 

@@ -108,4 +108,22 @@ describe("createRequestBudget", () => {
     await runAs(clientCaller("viewer"), () => budget.take(Infinity));
     expect(Date.now() - started).toBeLessThan(50);
   });
+
+  it("leaves waiting clients a floor of the budget however much the system wants", async () => {
+    const budget = createRequestBudget(10, { windowMs: 100, clientFloorShare: 0.3, maxWaitingPerClient: 20 });
+    let systemDone = 0;
+    // A fill of the whole window: ten windows' worth of system requests, queued first.
+    const fill = Promise.all(Array.from({ length: 100 }, () => runAs(SYSTEM, () => budget.take(Infinity)).then((release) => {
+      release();
+      systemDone++;
+    })));
+    await sleep(10);
+    expect(systemDone).toBe(10); // nobody else waited: the system used the whole window
+    const started = Date.now();
+    await runAs(clientCaller("viewer"), () => budget.take(Infinity));
+    // The next window, not after the system's ten.
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(systemDone).toBeLessThan(60);
+    await fill;
+  });
 });

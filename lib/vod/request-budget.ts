@@ -30,6 +30,8 @@ export interface BudgetOptions {
    * while another floods finds a slot at once instead of after the flood's window runs out.
    */
   maxClientShare?: number;
+  /** The share the system leaves to waiting clients, so that a fill of the whole window cannot starve the viewers. */
+  clientFloorShare?: number;
 }
 
 interface Waiter {
@@ -43,7 +45,8 @@ interface Waiter {
  * upstream saw the request before it answered, so however uneven the network latency, upstream
  * never counts more than `maxPerSecond` in a second.
  *
- * Fair: the system's waiters go first, and clients together never use the reserved share; among
+ * Fair: the system's waiters go first, and clients together never use the reserved share; while
+ * clients wait, the system leaves them a floor (a fill cannot starve the viewers); among
  * clients, slots go round the clients that are waiting, one each in turn, so one client's flood
  * waits behind everyone else's single requests instead of in front of them.
  */
@@ -54,7 +57,9 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
   const clientCap = Math.max(1, maxPerSecond - reserved);
   const maxWaitingPerClient = options.maxWaitingPerClient ?? 8;
   const perClientCap = Math.max(1, Math.floor(clientCap * (options.maxClientShare ?? 0.5)));
-  const used = { all: window(), clients: window() };
+  // While clients wait, the system (a fill of the whole window, say) leaves them this much.
+  const systemCapWhileClientsWait = Math.max(1, maxPerSecond - Math.max(1, Math.floor(maxPerSecond * (options.clientFloorShare ?? 0.3))));
+  const used = { all: window(), clients: window(), system: window() };
   const usedBy = new Map<string, ReturnType<typeof window>>();
   const system: Waiter[] = [];
   const clients = new Map<string, Waiter[]>();
@@ -87,17 +92,13 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
 
   function grant(waiter: Waiter, clientKey: string | undefined): void {
     used.all.start();
-    const own = clientKey === undefined ? undefined : clientWindow(clientKey);
-    if (own) {
-      used.clients.start();
-      own.start();
-    }
+    const own = clientKey === undefined ? used.system : clientWindow(clientKey);
+    own.start();
+    if (clientKey !== undefined) used.clients.start();
     waiter.grant(once(() => {
       used.all.finish();
-      if (own) {
-        used.clients.finish();
-        own.finish();
-      }
+      own.finish();
+      if (clientKey !== undefined) used.clients.finish();
       serve();
     }));
   }
@@ -125,7 +126,7 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
   function serve(): void {
     const t = now();
     while (used.all.count(t) < maxPerSecond) {
-      if (system.length) {
+      if (system.length && (clients.size === 0 || used.system.count(t) < systemCapWhileClientsWait)) {
         grant(system.shift()!, undefined);
         continue;
       }
@@ -136,7 +137,7 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
     if (usedBy.size > clients.size + 64) forgetIdle(t);
     const waiting = system.length > 0 || clients.size > 0;
     const ownFreeAt = [...clients.keys()].map((key) => clientWindow(key).nextFreeAt() ?? Infinity);
-    const freeAt = Math.min(used.all.nextFreeAt() ?? Infinity, used.clients.nextFreeAt() ?? Infinity, ...ownFreeAt);
+    const freeAt = Math.min(used.all.nextFreeAt() ?? Infinity, used.clients.nextFreeAt() ?? Infinity, used.system.nextFreeAt() ?? Infinity, ...ownFreeAt);
     if (waiting && Number.isFinite(freeAt) && !wakeUp) {
       wakeUp = setTimeout(() => {
         wakeUp = undefined;
