@@ -165,8 +165,10 @@ export const hostile: Figure = {
       const floodNote = `${flood.polls} polls, ${flood.viewerFailures} not 200; on-call ${flood.baseline} before, changed in ${flood.changedStates} polls, stale in ${flood.stale}; flood answers: ${describeCounts(flood.floodCounts)}`;
       ctx.log(`detail flood: viewer p50 ${flood.p50} ms, p95 ${flood.p95} ms; ${floodNote}`);
       rows.push(row("hostile", "viewer /api/tasks p50 during a 200-worker detail flood", flood.p50, "ms", { op: "<=", limit: 150 }));
-      rows.push(row("hostile", "viewer /api/tasks p95 during a 200-worker detail flood", flood.p95, "ms", { op: "<=", limit: 500 }, floodNote));
-      rows.push(row("hostile", "on-call polls that turned stale or changed state during the flood", flood.stale + flood.changedStates + flood.viewerFailures, "", { op: "<=", limit: 0 }));
+      rows.push(row("hostile", "viewer /api/tasks p95 during a 200-worker detail flood", flood.p95, "ms", { op: "<=", limit: 500 }));
+      // The workload itself moves the on-call state (tasks finish, fail, wait); what the flood could do is make
+      // the data stale or the answers fail: that is the false alarm counted here.
+      rows.push(row("hostile", "polls where on-call turned stale or the viewer was refused during the flood", flood.stale + flood.viewerFailures, "", { op: "<=", limit: 0 }, floodNote));
 
       const idle = await idleSockets(server, ctx.quick ? 500 : 2_000);
       ctx.log(`idle sockets: ${idle.closed} closed, last after ${idle.seconds} s; /api/health meanwhile ${idle.healthStatus}`);
