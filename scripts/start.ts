@@ -4,25 +4,22 @@
  * fresh clone, and the same command the browser tests start. It supervises what it started: a
  * child that dies is started again (see supervise), so one crash does not take the dashboard down.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { sourceHash } from "./build-stamp";
+import { buildDashboard, buildIsFresh } from "./build-stamp";
 import { productionServerEnv } from "./server-process-env";
 
 const root = path.resolve(import.meta.dirname, "..");
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const stampFile = path.join(root, ".next", "source-hash");
 const children: ChildProcess[] = [];
 
 function buildIfStale(): void {
-  const hash = sourceHash(root);
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
-  if (built) return;
+  if (buildIsFresh(root)) return;
   console.log("Building the dashboard (the build is missing or older than the code)…");
-  const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(stampFile, hash);
+  try {
+    buildDashboard(root);
+  } catch {
+    process.exit(1);
+  }
 }
 
 let stopping = false;

@@ -1,22 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { sourceHash } from "../../scripts/build-stamp";
+import { buildDashboard, buildIsFresh } from "../../scripts/build-stamp";
 import { productionServerEnv } from "../../scripts/server-process-env";
 import { EMULATOR_KEY, type EmulatorProcess, SUBAPP_ID } from "./emulator";
 import { freePort } from "./ports";
-import { bin, commandLine, descendants, ROOT, rssBytes, startProcess, waitFor, type Managed } from "./processes";
-
-const stampFile = path.join(ROOT, ".next", "source-hash");
+import { commandLine, descendants, ROOT, rssBytes, startProcess, waitFor, type Managed } from "./processes";
 
 /** Builds the production bundle when it is missing or older than the code, as `npm start` does. */
 export function ensureBuild(log: (line: string) => void): void {
-  const hash = sourceHash(ROOT);
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) return;
+  if (buildIsFresh(ROOT)) return;
   log("building the dashboard (next build)…");
-  const result = spawnSync(bin("next"), ["build"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error(`next build failed:\n${(result.stdout + result.stderr).split("\n").slice(-40).join("\n")}`);
-  writeFileSync(stampFile, hash);
+  buildDashboard(ROOT, "capture");
 }
 
 export interface DashboardServer {
