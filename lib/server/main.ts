@@ -1,6 +1,8 @@
 import "server-only";
 import path from "node:path";
 import next from "next";
+import { startAlerts } from "@/lib/alerts/start-alerts";
+import { readAlertEnv, type AlertEnv } from "@/lib/config/alert-env";
 import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
@@ -14,9 +16,11 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  */
 export async function main(argv: readonly string[]): Promise<void> {
   redactProcessOutput();
+  let alerts: AlertEnv | undefined;
   try {
     serverEnv();
     dashboardEnv();
+    alerts = readAlertEnv(process.env, serverEnv().subAppIds);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     // EX_CONFIG: npm start's supervisor does not restart a server that refuses its configuration.
@@ -39,5 +43,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev });
   console.log(`VOD task dashboard on http://localhost:${port}`);
+  if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
 }
