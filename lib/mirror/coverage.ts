@@ -10,6 +10,8 @@ export interface CoverageInput {
   nowMs: number;
   /** Past this age data is called stale even without an error (e.g. a sync that hangs). */
   staleAfterMs: number;
+  /** Started from the store: what it held, and when the sync it came from left off. */
+  catchingUp?: { loaded: number; since: number } | null;
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -24,6 +26,11 @@ export function describeCoverage(input: CoverageInput): CoverageState {
   if (!input.filled) {
     const failed = input.failure ? `; the last attempt failed (${errorText(input.failure.error)}), retrying` : "";
     return { complete: false, syncedAt, reason: `filling: ${count(input.tasks)} tasks so far${failed}` };
+  }
+  if (input.catchingUp) {
+    const { loaded, since } = input.catchingUp;
+    const failed = input.failure ? `; the last attempt failed (${errorText(input.failure.error)}), retrying` : "";
+    return { complete: false, syncedAt, reason: `catching up: ${count(loaded)} tasks from the store, reading what changed since ${isoSeconds(since)}${failed}` };
   }
   if (input.failure) {
     return { complete: false, syncedAt, reason: `the last sync failed (${errorText(input.failure.error)}); showing data as of ${syncedAt}` };
