@@ -1,6 +1,6 @@
 import { statusRank } from "@/lib/model/status";
 import type { Outcome, TaskDetail } from "@/lib/model/task";
-import { normalizeTime } from "@/lib/vod/normalize-task";
+import { upstreamTimeMs } from "@/lib/vod/normalize-task";
 import type { UpstreamTask } from "@/lib/vod/response-shapes";
 
 /** A task as the store keeps it: times as epoch ms (null: not yet), with its outcome once known. */
@@ -21,10 +21,7 @@ export interface TaskRow {
   message: string | null;
 }
 
-const ms = (text: string | null | undefined): number | null => {
-  const iso = normalizeTime(text);
-  return iso === null ? null : Date.parse(iso);
-};
+const ms = upstreamTimeMs;
 
 export const appKey = (subAppId: number | undefined): number => subAppId ?? 0;
 

@@ -47,17 +47,26 @@ export class TaskStore {
   }
 
   /** The tasks of one application created at or after `createdAfter`, oldest first, in batches. */
-  async loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void, batchSize = 20_000): Promise<number> {
+  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 20_000): Promise<number> {
+    return this.scan("sub_app_id = ? AND ", [appKey(subAppId)], createdAfter, onBatch, batchSize);
+  }
+
+  /** Every task created at or after `createdAfter`, every application, oldest first, in batches (the export). */
+  scanAll(createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 5_000): Promise<number> {
+    return this.scan("", [], createdAfter, onBatch, batchSize);
+  }
+
+  /** Keyset paging on (create_time, task_id): each batch is an index range however deep, and memory stays one batch. */
+  private async scan(where: string, params: (string | number)[], createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize: number): Promise<number> {
     let after = { time: createdAfter - 1, id: "\uffff" };
     let loaded = 0;
     for (;;) {
-      // Keyset paging on (create_time, task_id): each batch is an index range, however deep.
       const records = await this.engine.query<TaskRecord>(
-        `${SELECT_TASK} WHERE sub_app_id = ? AND (create_time > ? OR (create_time = ? AND task_id > ?)) ORDER BY create_time, task_id LIMIT ?`,
-        [appKey(subAppId), after.time, after.time, after.id, batchSize]);
+        `${SELECT_TASK} WHERE ${where}(create_time > ? OR (create_time = ? AND task_id > ?)) ORDER BY create_time, task_id LIMIT ?`,
+        [...params, after.time, after.time, after.id, batchSize]);
       if (records.length === 0) return loaded;
       const rows = records.map(rowFromRecord);
-      onBatch(rows);
+      await onBatch(rows);
       loaded += rows.length;
       const last = rows.at(-1)!;
       after = { time: last.createTime, id: last.taskId };
