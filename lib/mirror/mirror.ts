@@ -133,6 +133,8 @@ export class Mirror implements MirrorView {
     const stats = computeStats(this.table, query, window.value, nowMs, describeCoverage({
       filled: this.cursors !== undefined, tasks: this.table.count, syncedAt: this.syncedAt, failure: this.failure,
       nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6), catchingUp: this.catchingUp,
+      // A minute of grace: `now-3d` resolved a moment ago is still the mirror's window.
+      beyondWindow: (window.value.created.after ?? window.value.finished.after ?? Infinity) < nowMs - WINDOW_MS - 60_000,
     }));
     this.cache.set(key, this.version, nowMs, stats);
     return stats;

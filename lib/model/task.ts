@@ -17,6 +17,8 @@ export interface TaskPage {
   tasks: Task[];
   nextCursor: string | null;
   requestId: string;
+  /** "history" on a page of tasks older than upstream's 72 hours, read from the task store. */
+  source?: "history";
 }
 
 export type Outcome = "success" | "failed" | null;

@@ -35,7 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       // Shaped like the reads: a window by creation time, ends by finish time, per application.
       "CREATE INDEX vod_tasks_app_created ON vod_tasks (sub_app_id, create_time, task_id)",
-      "CREATE INDEX vod_tasks_app_finished ON vod_tasks (sub_app_id, finish_time)",
+      "CREATE INDEX vod_tasks_app_finished ON vod_tasks (sub_app_id, finish_time, task_id)",
       "CREATE INDEX vod_tasks_created ON vod_tasks (create_time)",
       `CREATE TABLE vod_sync_marks (
         sub_app_id BIGINT PRIMARY KEY,

@@ -1,5 +1,6 @@
 import { isoSeconds } from "@/lib/model/iso-time";
 import type { SqlEngine, Statement } from "./sql-engine";
+import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
 import { appKey, type TaskRow } from "./task-row";
 import { rowFromRecord, SELECT_TASK, type TaskRecord, upsertStatements } from "./task-sql";
 
@@ -72,6 +73,12 @@ export class TaskStore {
       after = { time: last.createTime, id: last.taskId };
       if (records.length < batchSize) return loaded;
     }
+  }
+
+  /** One page of stored history for the task list (see history-query.ts). */
+  async historyPage(filter: HistoryFilter, order: HistoryOrder, after: HistoryKey | undefined, limit: number): Promise<TaskRow[]> {
+    const { sql, params } = historyPageQuery(filter, order, after, limit);
+    return (await this.engine.query<TaskRecord>(sql, params)).map(rowFromRecord);
   }
 
   async task(taskId: string): Promise<TaskRow | undefined> {
