@@ -31,6 +31,13 @@ export function processStoreFailure(): typeof failure {
   return failure;
 }
 
+/** The mirrors' link to whatever store the process has when they ask (one may open after they exist). */
+export const processMirrorStore: MirrorStore = {
+  syncMarks: async (subAppId) => processStore()?.mirrorStore.syncMarks(subAppId),
+  loadWindow: async (subAppId, createdAfter, onBatch) => (await processStore()?.mirrorStore.loadWindow(subAppId, createdAfter, onBatch)) ?? 0,
+  saveSyncMarks: (subAppId, marks) => processStore()?.mirrorStore.saveSyncMarks(subAppId, marks),
+};
+
 export function linkStore(store: TaskStore, writer: StoreWriter): MirrorStore {
   return {
     syncMarks: (subAppId) => store.syncMarks(subAppId),
@@ -39,11 +46,15 @@ export function linkStore(store: TaskStore, writer: StoreWriter): MirrorStore {
   };
 }
 
+const RETRY_OPEN_MS = 15_000;
+let retry: ReturnType<typeof setTimeout> | undefined;
+
 /**
  * Opens the store once for the process, before any mirror exists, and connects it: from then on
  * every answer the gateway reads is written through, and retention runs in the background.
- * Throws StoreRefused for a database it must not touch; any other failure is kept for health
- * and the server runs from memory, as it did before there was a store.
+ * Throws StoreRefused for a database it must not touch; any other failure (a server that is not
+ * up yet) is kept for health while the server runs from memory, and opening is retried until it
+ * succeeds.
  */
 export async function openProcessStore(location: DatabaseLocation, historyDays: number): Promise<ProcessStore | undefined> {
   if (current) return current;
@@ -52,16 +63,20 @@ export async function openProcessStore(location: DatabaseLocation, historyDays: 
     store = await openStore(location);
   } catch (error) {
     if (error instanceof StoreRefused) throw error;
+    if (!failure) logEvent("error", "task store unavailable; running from memory only, retrying", { engine: location.engine, error: error instanceof Error ? error.message : String(error) });
     failure = { engine: location.engine, error };
-    logEvent("error", "task store unavailable; running from memory only", { engine: location.engine, error: error instanceof Error ? error.message : String(error) });
+    retry = setTimeout(() => void openProcessStore(location, historyDays).catch(() => undefined), RETRY_OPEN_MS);
+    retry.unref?.();
     return undefined;
   }
+  failure = undefined;
   const writer = new StoreWriter(store);
   recordUpstreamAnswers(storeRecorder(writer));
   const retention = startRetention(store, historyDays);
   current = {
     store, writer, mirrorStore: linkStore(store, writer),
     async close() {
+      if (retry) clearTimeout(retry);
       retention.stop();
       recordUpstreamAnswers(undefined);
       await writer.drain();
