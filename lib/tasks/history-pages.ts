@@ -5,9 +5,10 @@ import type { TaskQuery } from "@/lib/filters/task-query";
 import type { TimeWindow } from "@/lib/filters/time-window";
 import { isoSeconds } from "@/lib/model/iso-time";
 import type { Task, TaskPage } from "@/lib/model/task";
-import type { HistoryOrder } from "@/lib/store/history-query";
+import type { HistoryFilter, HistoryOrder } from "@/lib/store/history-query";
 import { processStore } from "@/lib/store/process-store";
 import type { TaskRow } from "@/lib/store/task-row";
+import type { TaskStore } from "@/lib/store/task-store";
 import { WINDOW_MS } from "@/lib/vod/wire";
 import type { HistoryCursor } from "./cursor";
 
@@ -40,7 +41,7 @@ export function afterLive(query: TaskQuery, history: HistoryCursor): HistoryCurs
   return query.sort.endsWith(":desc") ? { boundary: history.boundary, phase: "store" } : undefined;
 }
 
-const ORDERS: Record<TaskQuery["sort"], HistoryOrder> = {
+export const ORDERS: Record<TaskQuery["sort"], HistoryOrder> = {
   "createTime:desc": { field: "create_time", descending: true },
   "createTime:asc": { field: "create_time", descending: false },
   "finishTime:desc": { field: "finish_time", descending: true },
@@ -49,11 +50,26 @@ const ORDERS: Record<TaskQuery["sort"], HistoryOrder> = {
 
 const at = (ms: number | null) => (ms === null ? null : isoSeconds(ms));
 
-function taskOf(row: TaskRow): Task {
+export function taskOf(row: TaskRow): Task {
   return {
     taskId: row.taskId, taskType: row.taskType, status: row.status, fileId: row.fileId, createTime: isoSeconds(row.createTime),
     beginProcessTime: at(row.beginTime), finishTime: at(row.finishTime), sessionId: row.sessionId, sessionContext: row.sessionContext,
   };
+}
+
+/** A view's filters as the store applies them, for tasks created before `createdBefore`. */
+export function storeFilter(query: TaskQuery, window: TimeWindow, createdBefore: number | undefined): HistoryFilter {
+  return {
+    subAppId: query.subAppId ?? 0, status: query.status, fileId: query.fileId, type: query.type,
+    created: { after: window.created.after, before: createdBefore }, finished: window.finished,
+  };
+}
+
+/** The process's store, or the 503 a request that needs it gets while there is none. */
+export function storeOrUnavailable(what: string): TaskStore {
+  const opened = processStore();
+  if (!opened) throw new ApiError("StoreUnavailable", `The task store is unavailable, so ${what} cannot be read now.`, { retryAfterSeconds: 30 });
+  return opened.store;
 }
 
 export interface StorePhase {
@@ -72,18 +88,13 @@ export interface StorePhase {
  * ascending view goes on with upstream's part.
  */
 export async function readStorePage({ query, window, history, lastTaskId, cursorAt }: StorePhase): Promise<TaskPage> {
-  const opened = processStore();
-  if (!opened) throw new ApiError("StoreUnavailable", "The task store is unavailable, so tasks older than 72 hours cannot be listed now.", { retryAfterSeconds: 30 });
+  const store = storeOrUnavailable("tasks older than 72 hours");
   const order = ORDERS[query.sort];
-  const before = Math.min(window.created.before ?? history.boundary, history.boundary);
-  const filter = {
-    subAppId: query.subAppId ?? 0, status: query.status, fileId: query.fileId, type: query.type,
-    created: { after: window.created.after, before }, finished: window.finished,
-  };
+  const filter = storeFilter(query, window, Math.min(window.created.before ?? history.boundary, history.boundary));
   const after = history.keyTime === undefined ? undefined : { time: history.keyTime, taskId: lastTaskId };
   let rows: TaskRow[];
   try {
-    rows = await opened.store.historyPage(filter, order, after, query.limit);
+    rows = await store.historyPage(filter, order, after, query.limit);
   } catch {
     throw new ApiError("StoreUnavailable", "The task store did not answer; try again shortly.", { retryAfterSeconds: 5 });
   }
