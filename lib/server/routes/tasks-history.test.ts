@@ -6,6 +6,8 @@ import { openProcessStore, type ProcessStore } from "@/lib/store/process-store";
 import type { TaskRow } from "@/lib/store/task-row";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
+import { ApiError } from "@/lib/api/errors";
+import { GET as detail } from "./task-detail";
 import { GET } from "./tasks";
 
 const DAY = 86_400_000;
@@ -78,6 +80,18 @@ describe("GET /api/tasks over a window older than 72 hours", () => {
     expect(body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["h5", "h6", "h10"]);
     expect(body.nextCursor).toBeNull();
     expect(requests).toEqual([]);
+  });
+
+  it("answers the detail of a task upstream no longer knows from the store, outcome included", async () => {
+    setUpstreamForTests(fakeGateway([], async () => {
+      throw new ApiError("UpstreamRejected", "refused", { upstreamCode: "InvalidParameterValue.TaskId", requestId: "r1" });
+    }).gateway);
+    const found = await detail(new Request("http://dashboard.test/api/tasks/h5"), { taskId: "h5" });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toMatchObject({ taskId: "h5", status: "FINISH", outcome: "success", subTasks: [], progress: null, source: "history" });
+    const elsewhere = await detail(new Request("http://dashboard.test/api/tasks/other?subAppId=1500000001"), { taskId: "other" });
+    expect(elsewhere.status).toBe(404);
+    expect((await elsewhere.json()).error.message).toBe("taskId: no task other in the last 72 hours nor in the task store");
   });
 
   it("refuses a window older than VOD_HISTORY_DAYS, naming the parameter", async () => {
