@@ -12,10 +12,12 @@ import type { UpstreamTask } from "@/lib/vod/response-shapes";
 process.env.VOD_LOG = "silent";
 const rows = Number(process.argv[2] ?? 200_000);
 const T0 = Date.UTC(2026, 10, 28);
+const scramble = (n: number) => (Math.imul(n, 0x9e3779b1) >>> 0) * 16 + (n % 16);
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 // Pages of 100 as upstream sends them, each task written twice (read by the fill, then ended by a sync).
 const page = (start: number, finished: boolean): UpstreamTask[] => Array.from({ length: 100 }, (_, i) => ({
-  TaskId: `1500000001-procedure-${(start + i).toString(16).padStart(12, "0")}`, TaskType: "Procedure", Status: finished ? "FINISH" : "PROCESSING",
+  // Scrambled like upstream's (and the emulator's) TaskIds, so the primary key is written out of order.
+  TaskId: `1500000001-procedure-${scramble(start + i).toString(16).padStart(12, "0")}`, TaskType: "Procedure", Status: finished ? "FINISH" : "PROCESSING",
   FileId: `52858907988${(start + i) % 5000}`, CreateTime: iso(T0 + (start + i) * 250), BeginProcessTime: iso(T0 + (start + i) * 250 + 5_000),
   FinishTime: finished ? iso(T0 + (start + i) * 250 + 60_000) : "0001-01-01T00:00:00Z", SessionId: "", SessionContext: "",
 }));
@@ -46,6 +48,7 @@ async function measure(label: string, location: Parameters<typeof openStore>[0])
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vod-write-"));
 try {
   await measure("sqlite", { engine: "sqlite", path: path.join(dir, "bench.db") });
+  if (process.env.ONLY_SQLITE) process.exit(0);
   const server = await startPostgres();
   try {
     await measure("postgres", { engine: "postgres", url: server.url, password: undefined });

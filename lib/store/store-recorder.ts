@@ -7,10 +7,10 @@ import { rowFromDetail, rowFromUpstream } from "./task-row";
 export function storeRecorder(writer: StoreWriter): AnswerRecorder {
   return {
     tasks(subAppId, tasks) {
-      writer.tasks(tasks.map((task) => rowFromUpstream(subAppId, task)));
+      return writer.tasks(tasks.map((task) => rowFromUpstream(subAppId, task)));
     },
     detail(subAppId, taskId, answer) {
-      writer.tasks([rowFromDetail(subAppId, normalizeTaskDetail(taskId, answer))]);
+      return writer.tasks([rowFromDetail(subAppId, normalizeTaskDetail(taskId, answer))]);
     },
   };
 }

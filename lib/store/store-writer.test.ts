@@ -75,4 +75,15 @@ describe.each(STORE_ENGINES)("the store writer on %s", (engine) => {
     expect(writer.dropped).toBe(15);
     writer.stop();
   });
+
+  it("holds readers past the high-water mark until a flush catches up", async () => {
+    const store = new CountingStore((await open()).engine);
+    const writer = new StoreWriter(store, { flushMs: 60_000, batchRows: 1_000_000, highWater: 100 });
+    expect(writer.tasks(Array.from({ length: 50 }, (_, i) => row(`a${i}`)))).toBeUndefined();
+    const held = writer.tasks(Array.from({ length: 100 }, (_, i) => row(`b${i}`)));
+    expect(held).toBeInstanceOf(Promise);
+    await writer.drain();
+    await held;
+    expect((await store.summary()).tasks).toBe(150);
+  });
 });

@@ -11,6 +11,8 @@ export interface StoreWriterOptions {
   retryMs?: number;
   /** While the database is away, at most this many readings wait; the oldest are dropped past it. */
   maxPending?: number;
+  /** Past this many waiting readings, readers are held until a flush brings it down (backpressure). */
+  highWater?: number;
 }
 
 /**
@@ -29,19 +31,28 @@ export class StoreWriter {
   private marks = new Map<number, SyncMarks>();
   private timer?: ReturnType<typeof setTimeout>;
   private flushing?: Promise<void>;
+  private waiters: (() => void)[] = [];
   private readonly options: Required<StoreWriterOptions>;
 
   constructor(private readonly store: TaskStore, options: StoreWriterOptions = {}) {
-    this.options = { flushMs: 250, batchRows: 5_000, retryMs: 5_000, maxPending: 500_000, ...options };
+    this.options = { flushMs: 250, batchRows: 5_000, retryMs: 5_000, maxPending: 100_000, highWater: 20_000, ...options };
   }
 
   get pendingCount(): number {
     return this.pending.size;
   }
 
-  tasks(rows: Iterable<TaskRow | null>): void {
+  /**
+   * Queues readings. When the store falls behind (a fill outrunning a slow database), the answer is
+   * a promise that resolves once it has caught up: the gateway holds the reader until then, so a
+   * fill slows to the store's pace instead of piling readings up in memory. A store that fails
+   * holds nobody (its queue is capped instead).
+   */
+  tasks(rows: Iterable<TaskRow | null>): Promise<void> | undefined {
     for (const row of rows) if (row) this.add(this.pending, row);
     this.schedule(this.pending.size >= this.options.batchRows ? 0 : this.options.flushMs);
+    if (!this.ok || this.pending.size < this.options.highWater) return undefined;
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   syncMarks(subAppId: number | undefined, marks: SyncMarks): void {
@@ -81,6 +92,7 @@ export class StoreWriter {
     this.timer = undefined;
     this.flushing ??= this.writeBatch().finally(() => {
       this.flushing = undefined;
+      if (!this.ok || this.pending.size < this.options.highWater) for (const resolve of this.waiters.splice(0)) resolve();
       if (this.pending.size > 0 || this.marks.size > 0) this.schedule(this.ok ? (this.pending.size >= this.options.batchRows ? 0 : this.options.flushMs) : this.options.retryMs);
     });
     return this.flushing;

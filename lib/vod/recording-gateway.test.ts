@@ -14,7 +14,7 @@ const inner: Gateway = { describeTasks: async () => page, describeTaskDetail: as
 describe("recordingGateway", () => {
   it("tells the recorder every answer once, with the SubAppId asked for", async () => {
     const told: unknown[] = [];
-    const recorder: AnswerRecorder = { tasks: (app, tasks) => told.push([app, tasks.length]), detail: (app, id) => told.push([app, id]) };
+    const recorder: AnswerRecorder = { tasks: (app, tasks) => void told.push([app, tasks.length]), detail: (app, id) => void told.push([app, id]) };
     const gateway = recordingGateway(inner, () => recorder);
     await gateway.describeTasks({ SubAppId: 5 });
     await gateway.describeTasks({ SubAppId: 5 });
@@ -26,5 +26,18 @@ describe("recordingGateway", () => {
     const gateway = recordingGateway(inner, () => ({ tasks: () => { throw new Error("full"); }, detail: () => undefined }));
     await expect(gateway.describeTasks({})).resolves.toBe(page);
     await expect(recordingGateway(inner, () => undefined).describeTasks({})).resolves.toBe(page);
+  });
+
+  it("holds the caller while the recorder is behind", async () => {
+    let release = () => {};
+    const behind = new Promise<void>((resolve) => (release = resolve));
+    const gateway = recordingGateway(inner, () => ({ tasks: () => behind, detail: () => undefined }));
+    let answered = false;
+    const call = gateway.describeTasks({}).then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    release();
+    await call;
+    expect(answered).toBe(true);
   });
 });
