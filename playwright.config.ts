@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -46,6 +48,8 @@ export default defineConfig({
       VOD_ENDPOINT: "",
       VOD_SUBAPP_IDS: "",
       VOD_LOG: "silent",
+      // A fresh store per run: the emulator's history starts anew each time.
+      DATABASE_URL: `sqlite:${path.join(os.tmpdir(), `vod-e2e-${process.pid}-${Date.now()}.db`)}`,
     },
   },
 });

@@ -1,3 +1,5 @@
+import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildDashboard, buildIsFresh } from "../../scripts/build-stamp";
 import { productionServerEnv } from "../../scripts/server-process-env";
@@ -18,6 +20,8 @@ export interface DashboardServer {
   /** Resident memory of the process that serves requests. */
   rss(): number | undefined;
   stop(): Promise<void>;
+  /** The server's SQLite store (removed by stop), unless the figure passed a DATABASE_URL of its own. */
+  storeFile: string;
 }
 
 /** The production server on a free port against the given emulator, in emulator mode (no credentials). */
@@ -29,6 +33,7 @@ export async function startDashboard(
   options: { shared?: boolean } = {},
 ): Promise<DashboardServer> {
   const port = await freePort();
+  const storeFile = path.join(os.tmpdir(), `vod-bench-${process.pid}-${port}.db`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith("TENCENTCLOUD_") || name.startsWith("VOD_")) delete env[name];
   Object.assign(env, {
@@ -41,6 +46,8 @@ export async function startDashboard(
     VOD_EMULATOR_SUBAPPS: String(SUBAPP_ID),
     VOD_MAX_RPS: "90",
     VOD_LOG: "silent",
+    // A store of its own per server (a fresh emulator has a history of its own); a figure may pass one.
+    DATABASE_URL: `sqlite:${storeFile}`,
     ...extraEnv,
   });
   // The same production server `npm start` runs (Next.js, with the polled routes answered directly).
@@ -53,5 +60,9 @@ export async function startDashboard(
     const pids = [managed.child.pid!, ...descendants(managed.child.pid!)].filter((pid) => commandLine(pid).includes("node") || commandLine(pid).includes("next"));
     return pids.reduce((best, pid) => ((rssBytes(pid) ?? 0) > (rssBytes(best) ?? 0) ? pid : best), managed.child.pid!);
   };
-  return { url, process: managed, rss: () => rssBytes(serverPid()), stop: () => managed.stop() };
+  const stop = async () => {
+    await managed.stop();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${storeFile}${suffix}`, { force: true });
+  };
+  return { url, process: managed, rss: () => rssBytes(serverPid()), stop, storeFile };
 }

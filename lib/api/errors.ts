@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   UpstreamBadResponse: 502,
   UpstreamUnavailable: 502,
   UpstreamTimeout: 504,
+  StoreUnavailable: 503,
   InternalError: 500,
 } as const;
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { redactFromLogs } from "@/lib/log";
+import { parseDatabaseUrl, type DatabaseLocation } from "./database-url";
 
 /** The dashboard's own settings (CONTRACT §2, §6, §7), as opposed to the upstream's (server-env.ts). */
 export interface DashboardEnv {
@@ -12,8 +14,10 @@ export interface DashboardEnv {
   allowedHosts: string[];
   /** DASHBOARD_SECRET's bytes, when set. */
   secret: Buffer | undefined;
-  /** How far back the time filters reach, in days. */
+  /** How far back the time filters reach, and how long the store keeps tasks, in days. */
   historyDays: number;
+  /** DATABASE_URL: where the task store lives. */
+  database: DatabaseLocation;
 }
 
 const secretBytes = z.string().trim().transform((text, ctx) => {
@@ -30,6 +34,7 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9.-]+(\s*,\s*[A-Za-z0-9.-]+)*$/, "must be host names separated by commas").optional(),
   DASHBOARD_SECRET: secretBytes.optional(),
   VOD_HISTORY_DAYS: z.coerce.number().int().min(3).max(3_650).default(30),
+  DATABASE_URL: z.string().optional(),
 });
 
 /** Reads the dashboard's settings; an invalid one is an error naming the variable, never its value. */
@@ -47,12 +52,21 @@ export function readDashboardEnv(source: Record<string, string | undefined> = pr
     allowedHosts: env.DASHBOARD_ALLOWED_HOSTS?.split(",").map((host) => host.trim().toLowerCase()) ?? [],
     secret: env.DASHBOARD_SECRET,
     historyDays: env.VOD_HISTORY_DAYS,
+    database: parseDatabaseUrl(env.DATABASE_URL),
   };
 }
 
 let cached: DashboardEnv | undefined;
 
 export function dashboardEnv(): DashboardEnv {
-  cached ??= readDashboardEnv();
+  if (!cached) {
+    cached = readDashboardEnv();
+    // The store's password never reaches a log line, in any spelling the URL may carry it.
+    const { database } = cached;
+    if (database.engine === "postgres" && database.password) {
+      redactFromLogs(database.password);
+      redactFromLogs(new URL(database.url).password);
+    }
+  }
   return cached;
 }

@@ -10,6 +10,10 @@ export interface CoverageInput {
   nowMs: number;
   /** Past this age data is called stale even without an error (e.g. a sync that hangs). */
   staleAfterMs: number;
+  /** Started from the store: what it held, and when the sync it came from left off. */
+  catchingUp?: { loaded: number; since: number } | null;
+  /** The view reaches back past the 72 hours the mirror holds. */
+  beyondWindow?: boolean;
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -24,6 +28,14 @@ export function describeCoverage(input: CoverageInput): CoverageState {
   if (!input.filled) {
     const failed = input.failure ? `; the last attempt failed (${errorText(input.failure.error)}), retrying` : "";
     return { complete: false, syncedAt, reason: `filling: ${count(input.tasks)} tasks so far${failed}` };
+  }
+  if (input.beyondWindow) {
+    return { complete: false, syncedAt, reason: "the last 72 hours only: statistics over older history are not computed from the task store yet" };
+  }
+  if (input.catchingUp) {
+    const { loaded, since } = input.catchingUp;
+    const failed = input.failure ? `; the last attempt failed (${errorText(input.failure.error)}), retrying` : "";
+    return { complete: false, syncedAt, reason: `catching up: ${count(loaded)} tasks from the store, reading what changed since ${isoSeconds(since)}${failed}` };
   }
   if (input.failure) {
     return { complete: false, syncedAt, reason: `the last sync failed (${errorText(input.failure.error)}); showing data as of ${syncedAt}` };

@@ -6,8 +6,11 @@ import type { RecentOutcomes } from "./outcomes";
 
 export interface MirrorHealth {
   subAppId: number | undefined;
-  /** empty: nothing read yet; filling: the first read of the window is under way; ready: kept current. */
-  state: "empty" | "filling" | "ready";
+  /**
+   * empty: nothing read yet; filling: the first read of the window is under way; restoring: started
+   * from the store, catching up with what changed since its last sync; ready: kept current.
+   */
+  state: "empty" | "filling" | "restoring" | "ready";
   tasks: number;
   /** When the mirror last caught up with upstream (the start of the last successful sync). */
   syncedAt: string | null;

@@ -134,4 +134,14 @@ describe("Mirror", () => {
     expect(partial.stats({ sort: "createTime:desc", limit: 50 }).coverage.complete).toBe(true);
     expect(mirror.health().state).toBe("empty");
   });
+
+  it("says a view reaching past its 72 hours counts only those 72 hours", async () => {
+    const { sim, mirror } = setup();
+    sim.add({ create: NOW - 60_000 });
+    await mirror.sync();
+    const stats = mirror.stats({ sort: "createTime:desc", limit: 50, createdAfter: "now-7d" });
+    expect(stats.coverage).toMatchObject({ complete: false, tasksCounted: 1 });
+    expect(stats.coverage.reason).toMatch(/^the last 72 hours only/);
+    expect(mirror.stats({ sort: "createTime:desc", limit: 50, createdAfter: "now-3d" }).coverage.complete).toBe(true);
+  });
 });

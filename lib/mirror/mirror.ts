@@ -11,6 +11,8 @@ import { waitingAt } from "./backlog";
 import { WindowFill } from "./fill";
 import { syncIncrementally, type SyncCursors } from "./incremental-sync";
 import { isoSeconds } from "@/lib/model/iso-time";
+import { logEvent } from "@/lib/log";
+import type { MirrorStore } from "./mirror-store";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
 import { activeTasks, finishedPerMinute } from "./oncall";
 import { OutcomeTracker } from "./outcomes";
@@ -18,6 +20,7 @@ import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
 import { StatsCache } from "./stats-cache";
+import { statusCode } from "./status-code";
 import { TaskColumns } from "./task-columns";
 import { taskUpdates } from "./task-updates";
 
@@ -39,7 +42,12 @@ export interface MirrorOptions {
   idleStopMs?: number;
   /** Refresh on a timer while someone is looking; tests drive `sync()` themselves. */
   timer?: boolean;
+  /** Where the mirror starts from after a restart, and leaves its sync marks. */
+  store?: MirrorStore;
 }
+
+/** Outcomes are tracked for the tasks that ended this recently. */
+const OUTCOME_PERIOD_MS = 3_600_000;
 
 /**
  * The server-side copy of one SubAppId's 72-hour window. Filled once, then kept current by cheap
@@ -52,7 +60,8 @@ export class Mirror implements MirrorView {
   /** Bumped whenever the data changes; cached answers of an older version are stale. */
   version = 0;
   lastSyncCalls = 0;
-  private readonly options: Required<Omit<MirrorOptions, "subAppId">>;
+  private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store">>;
+  private readonly store: MirrorStore | undefined;
   private readonly outcomes: OutcomeTracker;
   private readonly cache = new StatsCache();
   private readonly pendingChecks: PendingChecks;
@@ -68,12 +77,16 @@ export class Mirror implements MirrorView {
   private failure: { error: unknown; at: number } | null = null;
   private askedAt = -Infinity;
   private timer?: ReturnType<typeof setInterval>;
+  private restoring = false;
+  /** Set while the window loaded from the store is being brought up to date. */
+  private catchingUp: { loaded: number; since: number } | null = null;
 
   constructor(options: MirrorOptions) {
     this.subAppId = options.subAppId;
+    this.store = options.store;
     this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true, ...options };
     const { gateway, pacer, now, idleStopMs } = this.options;
-    this.outcomes = new OutcomeTracker({ table: this.table, gateway, subAppId: this.subAppId, pacer, now, periodMs: 3_600_000, idleMs: idleStopMs, workers: 4 });
+    this.outcomes = new OutcomeTracker({ table: this.table, gateway, subAppId: this.subAppId, pacer, now, periodMs: OUTCOME_PERIOD_MS, idleMs: idleStopMs, workers: 4 });
     this.pendingChecks = new PendingChecks({ table: this.table, gateway, subAppId: this.subAppId, pacer, onDetail: (detail) => {
       this.outcomes.remember(detail);
       this.version++;
@@ -119,7 +132,9 @@ export class Mirror implements MirrorView {
     if (cached) return cached;
     const stats = computeStats(this.table, query, window.value, nowMs, describeCoverage({
       filled: this.cursors !== undefined, tasks: this.table.count, syncedAt: this.syncedAt, failure: this.failure,
-      nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6),
+      nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6), catchingUp: this.catchingUp,
+      // A minute of grace: `now-3d` resolved a moment ago is still the mirror's window.
+      beyondWindow: (window.value.created.after ?? window.value.finished.after ?? Infinity) < nowMs - WINDOW_MS - 60_000,
     }));
     this.cache.set(key, this.version, nowMs, stats);
     return stats;
@@ -155,7 +170,7 @@ export class Mirror implements MirrorView {
     const error = this.failure?.error;
     return {
       subAppId: this.subAppId,
-      state: this.cursors ? "ready" : this.fill ? "filling" : "empty",
+      state: this.restoring || this.catchingUp ? "restoring" : this.cursors ? "ready" : this.fill ? "filling" : "empty",
       tasks: this.table.count,
       syncedAt: at(this.syncedAt),
       lastAttemptAt: at(this.lastAttemptAt),
@@ -185,7 +200,7 @@ export class Mirror implements MirrorView {
     const { now, gateway } = this.options;
     this.lastAttemptAt = now();
     try {
-      if (!this.cursors) await this.runFill();
+      if (!this.cursors && !(await this.restore())) await this.runFill();
       const startedAt = now();
       const counter = { calls: 0 };
       const reconcile = startedAt - this.lastReconcileAt >= this.options.reconcileEveryMs;
@@ -195,6 +210,8 @@ export class Mirror implements MirrorView {
       }, counter);
       if (reconcile) this.lastReconcileAt = startedAt;
       this.cursors = result.cursors;
+      this.catchingUp = null;
+      this.store?.saveSyncMarks(this.subAppId, result.cursors);
       this.table.evictCreatedBefore(now() - WINDOW_MS);
       this.syncedAt = startedAt;
       this.failure = null;
@@ -206,6 +223,43 @@ export class Mirror implements MirrorView {
       this.failure = { error, at: now() };
     } finally {
       this.version++;
+    }
+  }
+
+  /**
+   * Starts from the store: the window as stored, and the marks of the last sync that wrote it, so
+   * the sync that follows reads only what changed since. False when there is nothing to start from
+   * (no marks, or marks older than the window), or the store fails: then the window is filled.
+   */
+  private async restore(): Promise<boolean> {
+    const { store } = this;
+    if (!store || this.fill) return false;
+    const nowMs = this.options.now();
+    const from = nowMs - WINDOW_MS;
+    const outcomesSince = nowMs - OUTCOME_PERIOD_MS;
+    this.restoring = true;
+    try {
+      const marks = await store.syncMarks(this.subAppId);
+      if (!marks || marks.createdUpTo < from) return false;
+      const loaded = await store.loadWindow(this.subAppId, from, (rows) => {
+        for (const row of rows) {
+          this.table.place(row.taskId, row.taskType, row.fileId, statusCode(row.status), row.createTime, row.beginTime ?? NaN, row.finishTime ?? NaN);
+          if (row.outcome && row.finishTime !== null && row.finishTime >= outcomesSince) {
+            this.outcomes.remember({ taskId: row.taskId, outcome: row.outcome, errorCode: row.errorCode, message: row.message ?? "" });
+          }
+        }
+        this.version++;
+      });
+      this.cursors = marks;
+      this.catchingUp = { loaded, since: marks.finishedSince };
+      return true;
+    } catch (error) {
+      logEvent("warn", "mirror could not start from the task store; reading the window from upstream", {
+        subAppId: this.subAppId, error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    } finally {
+      this.restoring = false;
     }
   }
 

@@ -64,7 +64,7 @@ export class OutcomeTracker {
   constructor(private readonly deps: OutcomeTrackerDeps) {}
 
   /** Keeps an outcome learnt elsewhere (a reconciliation lookup), saving a call. */
-  remember(detail: TaskDetail): void {
+  remember(detail: Pick<TaskDetail, "taskId" | "outcome" | "errorCode" | "message">): void {
     if (detail.outcome) this.known.set(detail.taskId, { outcome: detail.outcome, errorCode: detail.errorCode, message: detail.message });
   }
 

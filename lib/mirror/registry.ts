@@ -1,5 +1,6 @@
 import "server-only";
 import type { Gateway } from "@/lib/vod/gateway";
+import { processMirrorStore } from "@/lib/store/process-store";
 import { upstream } from "@/lib/vod/upstream";
 import { Mirror, type MirrorOptions } from "./mirror";
 import type { MirrorView } from "./mirror-view";
@@ -24,7 +25,7 @@ export function mirrorInstance(subAppId: number | undefined): Mirror {
   if (!mirror) {
     // The gateway is looked up per call, so a test that swaps upstream() reaches existing mirrors.
     const gateway = (): Gateway => upstream();
-    mirror = new Mirror({ gateway, pacer, subAppId, ...testOptions });
+    mirror = new Mirror({ gateway, pacer, subAppId, store: processMirrorStore, ...testOptions });
     mirrors.set(key, mirror);
   }
   return mirror;

@@ -49,24 +49,28 @@ export class TaskColumns {
    * the window and is skipped (-1).
    */
   upsert(task: UpstreamTask): number {
-    const existing = this.index.get(task.TaskId);
-    const code = statusCode(task.Status);
-    if (existing === undefined) {
-      const created = upstreamMs(task.CreateTime);
-      if (Number.isNaN(created)) return -1;
-      const slot = this.allocate();
-      this.ids[slot] = task.TaskId;
-      this.index.set(task.TaskId, slot);
-      this.create[slot] = created;
-      this.type[slot] = this.types.acquire(task.TaskType);
-      this.file[slot] = this.files.acquire(task.FileId);
-      this.status[slot] = code;
-      this.begin[slot] = upstreamMs(task.BeginProcessTime);
-      this.finish[slot] = upstreamMs(task.FinishTime);
-      return slot;
+    return this.place(task.TaskId, task.TaskType, task.FileId, statusCode(task.Status), upstreamMs(task.CreateTime),
+      upstreamMs(task.BeginProcessTime), upstreamMs(task.FinishTime));
+  }
+
+  /** upsert() for a reading already in numbers (the store's): times as epoch ms, NaN for "not yet". */
+  place(taskId: string, taskType: string, fileId: string, code: number, createMs: number, beginMs: number, finishMs: number): number {
+    const existing = this.index.get(taskId);
+    if (existing !== undefined) {
+      this.advance(existing, code, beginMs, finishMs);
+      return existing;
     }
-    this.advance(existing, code, upstreamMs(task.BeginProcessTime), upstreamMs(task.FinishTime));
-    return existing;
+    if (Number.isNaN(createMs)) return -1;
+    const slot = this.allocate();
+    this.ids[slot] = taskId;
+    this.index.set(taskId, slot);
+    this.create[slot] = createMs;
+    this.type[slot] = this.types.acquire(taskType);
+    this.file[slot] = this.files.acquire(fileId);
+    this.status[slot] = code;
+    this.begin[slot] = beginMs;
+    this.finish[slot] = finishMs;
+    return slot;
   }
 
   /** Moves a task forward; times only ever fill in, a known time is never erased. */

@@ -17,6 +17,8 @@ export interface TaskPage {
   tasks: Task[];
   nextCursor: string | null;
   requestId: string;
+  /** "history" on a page of tasks older than upstream's 72 hours, read from the task store. */
+  source?: "history";
 }
 
 export type Outcome = "success" | "failed" | null;
@@ -45,6 +47,8 @@ export interface TaskDetail extends Task {
   progress: number | null;
   subTasks: SubTaskResult[];
   requestId: string;
+  /** "history": upstream no longer knows the task; this is the task store's copy (no steps). */
+  source?: "history";
 }
 
 /** What the server's mirror knows of a task now: enough to update a loaded row in place. */

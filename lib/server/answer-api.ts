@@ -1,4 +1,5 @@
 import "server-only";
+import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonError } from "@/lib/api/respond";
 import { routeFor } from "./route-table";
@@ -15,7 +16,21 @@ function toWebRequest(req: IncomingMessage, origin: string): Request {
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.headers.has("content-disposition") || !response.body) return void res.end(Buffer.from(await response.arrayBuffer()));
+  // An attachment (the export) streams: written as it is read, paced by the client, never held whole.
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await Promise.race([once(res, "drain"), once(res, "close")]);
+      // A client that went away stops the reading (and the store's queries) too.
+      if (res.destroyed) return void (await reader.cancel());
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  }
 }
 
 /**

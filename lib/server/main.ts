@@ -1,12 +1,34 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import next from "next";
 import { startAlerts } from "@/lib/alerts/start-alerts";
 import { readAlertEnv, type AlertEnv } from "@/lib/config/alert-env";
 import { dashboardEnv } from "@/lib/config/dashboard-env";
+import { adoptKeptSecret } from "@/lib/config/dashboard-secret";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
+import { StoreRefused } from "@/lib/store/migrations";
+import { openProcessStore, processStore } from "@/lib/store/process-store";
 import { createDashboardServer } from "./http-server";
+
+/**
+ * Opens the task store before anything reads upstream, so the mirrors start from it and every
+ * answer is written through, and takes the generated DASHBOARD_SECRET from it. A database the
+ * dashboard must not touch stops the server (naming DATABASE_URL); one that cannot be reached
+ * leaves it running from memory, with health saying so.
+ */
+async function openTheStore(): Promise<void> {
+  const { database, historyDays, secret } = dashboardEnv();
+  try {
+    const opened = await openProcessStore(database, historyDays);
+    if (opened && !secret) adoptKeptSecret(Buffer.from(await opened.store.keepSetting("dashboard_secret", randomBytes(32).toString("hex")), "hex"));
+  } catch (error) {
+    if (!(error instanceof StoreRefused)) throw error;
+    console.error(error.message);
+    process.exit(78);
+  }
+}
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -28,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   // Pages reach the server's modules by path from the working directory (page-data-link.ts).
   process.chdir(ROOT);
+  await openTheStore();
   const dev = argv.includes("--dev");
   // HOST unset: every interface, IPv4 and IPv6, like `next start`.
   const { port, host: hostname } = dashboardEnv();
@@ -44,5 +67,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev });
   console.log(`VOD task dashboard on http://localhost:${port}`);
   if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+  // What is queued for the store is written before the process goes.
+  const stop = () => void (processStore()?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
 }

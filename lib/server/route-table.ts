@@ -4,6 +4,7 @@ import * as health from "./routes/health";
 import * as oncall from "./routes/oncall";
 import * as stats from "./routes/stats";
 import * as taskDetail from "./routes/task-detail";
+import * as taskExport from "./routes/task-export";
 import * as taskUpdates from "./routes/task-updates";
 import * as tasks from "./routes/tasks";
 import type { RouteHandler } from "./with-route";
@@ -17,6 +18,7 @@ const ROUTES: readonly (readonly [path: string, methods: Methods])[] = [
   ["/api/stats", stats],
   ["/api/tasks", tasks],
   ["/api/tasks/updates", taskUpdates],
+  ["/api/tasks/export", taskExport],
   ["/api/tasks/:taskId", taskDetail],
 ];
 

@@ -14,16 +14,28 @@ import { isTaskId } from "@/lib/model/task-id";
  * another view or SubAppId, is refused before anything in it is used.
  */
 export interface CursorState {
+  /** Upstream's ScrollToken; in the history phase, the TaskId of the last row served ("" before the first). */
   scrollToken: string;
   window: TimeWindow;
   view: string;
+  /** For a view reaching back past upstream's 72 hours (history-pages.ts). */
+  history?: HistoryCursor;
+}
+
+export interface HistoryCursor {
+  /** Where upstream's window began at the first page: older tasks come from the store. */
+  boundary: number;
+  phase: "live" | "store";
+  /** In the store phase, the sort time of the last row served. */
+  keyTime?: number;
 }
 
 const bounds = z.object({ after: z.number().optional(), before: z.number().optional() }).strict();
 const cursorShape = z.object({
-  t: z.string().min(1).max(128),
+  t: z.string().max(128),
   w: z.object({ created: bounds, finished: bounds }).strict(),
   v: z.string().max(64),
+  h: z.object({ b: z.number(), p: z.enum(["live", "store"]), k: z.number().optional() }).strict().optional(),
 }).strict();
 
 /** Identifies a view (filters, SubAppId and sort), so a cursor cannot be replayed against another one. */
@@ -35,7 +47,8 @@ export function viewKey(query: TaskQuery): string {
 const sign = (payload: string) => createHmac("sha256", dashboardSecret()).update(`cursor\0${payload}`).digest();
 
 export function encodeCursor(state: CursorState): string {
-  const payload = Buffer.from(JSON.stringify({ t: state.scrollToken, w: state.window, v: state.view })).toString("base64url");
+  const h = state.history && { b: state.history.boundary, p: state.history.phase, k: state.history.keyTime };
+  const payload = Buffer.from(JSON.stringify({ t: state.scrollToken, w: state.window, v: state.view, h })).toString("base64url");
   return `${payload}.${sign(payload).toString("base64url")}`;
 }
 
@@ -64,6 +77,11 @@ export function decodeCursor(text: string, query: TaskQuery, limits: { earliestM
   }
   if (parsed.v !== viewKey(query)) throw invalidParameter("cursor: belongs to a different set of filters or sort; start again without it");
   const { earliestMs, latestMs } = limits;
-  if (!isTaskId(parsed.t) || !checkBounds(parsed.w.created, earliestMs, latestMs) || !checkBounds(parsed.w.finished, earliestMs, latestMs)) throw foreign();
-  return { scrollToken: parsed.t, window: parsed.w, view: parsed.v };
+  const inStore = parsed.h?.p === "store";
+  // Only a phase of a history view starts with no position; a position in the store is (time, TaskId).
+  const tokenOk = parsed.t === "" ? parsed.h !== undefined && parsed.h.k === undefined : isTaskId(parsed.t) && (!inStore || parsed.h?.k !== undefined);
+  const historyOk = !parsed.h || (parsed.h.b >= earliestMs && parsed.h.b <= latestMs && (parsed.h.k === undefined || Number.isFinite(parsed.h.k)));
+  if (!tokenOk || !historyOk || !checkBounds(parsed.w.created, earliestMs, latestMs) || !checkBounds(parsed.w.finished, earliestMs, latestMs)) throw foreign();
+  const history = parsed.h && { boundary: parsed.h.b, phase: parsed.h.p, ...(parsed.h.k === undefined ? {} : { keyTime: parsed.h.k }) };
+  return { scrollToken: parsed.t, window: parsed.w, view: parsed.v, ...(history ? { history } : {}) };
 }

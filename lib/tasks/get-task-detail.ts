@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { ApiError, invalidParameter } from "@/lib/api/errors";
 import { readParams } from "@/lib/filters/read-params";
@@ -8,6 +9,8 @@ import { normalizeTaskDetail } from "@/lib/vod/normalize-detail";
 import { isFinalStatus } from "@/lib/model/status";
 import type { TaskDetail } from "@/lib/model/task";
 import { isTaskId, TASK_ID_RULE } from "@/lib/model/task-id";
+import { processStore } from "@/lib/store/process-store";
+import { taskOf } from "./history-pages";
 
 /**
  * Task IDs upstream did not know, remembered briefly: asking again for a missing task (a typo, a
@@ -34,7 +37,7 @@ export function subAppIdFromParams(params: URLSearchParams, subAppIds: readonly 
 export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: number | undefined): Promise<TaskDetail> {
   const request = { TaskId: taskId, SubAppId: subAppId };
   const key = `${subAppId ?? ""}/${taskId}`;
-  if (notFound.has(key)) throw missing(taskId);
+  if (notFound.has(key)) return fromStore(taskId, subAppId, missing(taskId));
   try {
     const answer = await gateway.describeTaskDetail(request, {
       maxAgeMs: (detail) => (isFinalStatus(detail.Status) ? FINISHED_DETAIL_TTL_MS : 1_000),
@@ -43,12 +46,25 @@ export async function getTaskDetail(gateway: Gateway, taskId: string, subAppId: 
   } catch (error) {
     if (error instanceof ApiError && error.upstreamCode === "InvalidParameterValue.TaskId") {
       notFound.set(key, true);
-      throw missing(taskId, error.requestId);
+      return fromStore(taskId, subAppId, missing(taskId, error.requestId));
     }
     throw error;
   }
 }
 
 function missing(taskId: string, requestId?: string): ApiError {
-  return new ApiError("TaskNotFound", `taskId: no task ${taskId} in the last 72 hours`, { requestId });
+  return new ApiError("TaskNotFound", `taskId: no task ${taskId} in the last 72 hours${processStore() ? " nor in the task store" : ""}`, { requestId });
+}
+
+/**
+ * A task upstream no longer knows (older than its 72 hours), as the task store kept it: the task
+ * and its outcome, without the steps, which the store does not keep. Else the 404.
+ */
+async function fromStore(taskId: string, subAppId: number | undefined, notFoundError: ApiError): Promise<TaskDetail> {
+  const row = await processStore()?.store.task(taskId).catch(() => undefined);
+  if (!row || row.subAppId !== (subAppId ?? 0)) throw notFoundError;
+  return {
+    ...taskOf(row), outcome: row.outcome, errorCode: row.errorCode, message: row.message ?? "", progress: null, subTasks: [],
+    requestId: randomUUID(), source: "history",
+  };
 }

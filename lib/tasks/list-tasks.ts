@@ -6,7 +6,8 @@ import { resolveTimeWindow, type TimeWindow } from "@/lib/filters/time-window";
 import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTask } from "@/lib/vod/normalize-task";
 import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
-import { decodeCursor, encodeCursor, viewKey } from "./cursor";
+import { decodeCursor, encodeCursor, type HistoryCursor, viewKey } from "./cursor";
+import { afterLive, historyPlan, liveWindow, readStorePage } from "./history-pages";
 import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
 import type { Task, TaskPage } from "@/lib/model/task";
 
@@ -44,12 +45,21 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
   const cursor = query.cursor ? decodeCursor(query.cursor, query, cursorLimits(nowMs)) : undefined;
   const window = cursor?.window ?? startWindow(query, nowMs);
   const view = viewKey(query);
-  const cursorAt = (scrollToken: string) => (scrollToken ? encodeCursor({ scrollToken, window, view }) : null);
-  const pageRequest = (limit: number, scrollToken?: string) => toDescribeTasksRequest(query, window, { limit, scrollToken });
+  // A view reaching past upstream's 72 hours: upstream answers the newer part, the store the older.
+  const history = cursor ? cursor.history : historyPlan(query, window, nowMs);
+  const encode = (scrollToken: string, next: HistoryCursor | undefined) => encodeCursor({ scrollToken, window, view, ...(next ? { history: next } : {}) });
+  if (history?.phase === "store") return readStorePage({ query, window, history, lastTaskId: cursor?.scrollToken ?? "", cursorAt: encode });
+  const cursorAt = (scrollToken: string) => {
+    if (scrollToken) return encode(scrollToken, history);
+    const next = history && afterLive(query, history);
+    return next ? encode("", next) : null;
+  };
+  const asked = history ? liveWindow(window, history) : window;
+  const pageRequest = (limit: number, scrollToken?: string) => toDescribeTasksRequest(query, asked, { limit, scrollToken: scrollToken || undefined });
 
   if (!query.type) {
     const answer = await gateway.describeTasks(pageRequest(query.limit, cursor?.scrollToken));
-    const key = `${view} ${JSON.stringify(window)}`;
+    const key = `${view} ${JSON.stringify(window)} ${JSON.stringify(history ?? null)}`;
     const served = pagesServed.get(answer);
     if (served?.key === key) return served.page;
     const page = { tasks: answer.TaskSet.map(normalizeTask), nextCursor: cursorAt(answer.ScrollToken), requestId: answer.RequestId };

@@ -2,11 +2,18 @@ import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent } from "@/lib/log";
 import { createGateway, type Gateway } from "./gateway";
+import { type AnswerRecorder, recordingGateway } from "./recording-gateway";
 import { createRequestBudget, type RequestBudget } from "./request-budget";
 import { createSdkSender } from "./sdk-sender";
 
 let gateway: Gateway | undefined;
 let budget: RequestBudget | undefined;
+let recorder: AnswerRecorder | undefined;
+
+/** Every answer the process's gateway reads from now on is told to `next` (the task store's writer). */
+export function recordUpstreamAnswers(next: AnswerRecorder | undefined): void {
+  recorder = next;
+}
 
 /** The process's one budget of upstream requests, shared by every caller. */
 export function upstreamBudget(): RequestBudget {
@@ -14,11 +21,11 @@ export function upstreamBudget(): RequestBudget {
   return budget;
 }
 
-/** The process's one gateway: one SDK client, one budget, one set of shared answers. */
+/** The process's one gateway: one SDK client, one budget, one set of shared answers, one recorder. */
 export function upstream(): Gateway {
   if (!gateway) {
     const env = serverEnv();
-    gateway = createGateway({ send: createSdkSender(env), budget: upstreamBudget() });
+    gateway = recordingGateway(createGateway({ send: createSdkSender(env), budget: upstreamBudget() }), () => recorder);
     // One line per process: the test of the production server counts them.
     logEvent("info", "upstream client ready", { mode: env.mode, endpoint: env.endpoint.host, maxRps: env.maxRps });
   }

@@ -1,7 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { fakeGateway } from "@/lib/testing/fake-gateway";
 import type { Gateway } from "@/lib/vod/gateway";
+import { openProcessStore } from "@/lib/store/process-store";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { GET } from "./health";
 
@@ -23,5 +27,22 @@ describe("GET /api/health", () => {
     setUpstreamForTests(failing);
     const body = await (await GET(new Request("http://dashboard.test/api/health"))).json();
     expect(body).toMatchObject({ status: "degraded", upstream: { ok: false, error: { code: "UpstreamUnavailable" } } });
+  });
+});
+
+describe("GET /api/health with a task store", () => {
+  it("adds the store: engine, ok, tasks, oldest and outcomes known and pending", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vod-health-"));
+    const opened = await openProcessStore({ engine: "sqlite", path: path.join(dir, "store.db") }, 30);
+    try {
+      await opened!.store.write([{ taskId: "t1", subAppId: 0, taskType: "Procedure", status: "FINISH", fileId: "f", createTime: Date.UTC(2026, 10, 28), beginTime: null,
+        finishTime: null, sessionId: "", sessionContext: "", outcome: null, errorCode: null, message: null }]);
+      setUpstreamForTests(fakeGateway([]).gateway);
+      const body = await (await GET(new Request("http://dashboard.test/api/health"))).json();
+      expect(body).toMatchObject({ status: "ok", store: { engine: "sqlite", ok: true, tasks: 1, oldest: "2026-11-28T00:00:00Z", outcomesKnown: 0, outcomesPending: 1 } });
+    } finally {
+      await opened!.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

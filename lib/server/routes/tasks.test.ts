@@ -25,11 +25,13 @@ describe("GET /api/tasks", () => {
       upstreamTask("t2", { Status: "WAITING", BeginProcessTime: "", FinishTime: "" }),
     ]);
     setUpstreamForTests(gateway);
-    const { status, body } = await get("?status=PROCESSING&fileId=f1&sort=finishTime:asc&limit=5&createdAfter=2026-11-28T00:00:00Z&createdBefore=2026-11-28T12:00:00.5Z&subAppId=1500000002&unknown=ignored");
+    // Yesterday: inside upstream's 72 hours (an older window is read from the task store).
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const { status, body } = await get(`?status=PROCESSING&fileId=f1&sort=finishTime:asc&limit=5&createdAfter=${day}T00:00:00Z&createdBefore=${day}T12:00:00.5Z&subAppId=1500000002&unknown=ignored`);
     expect(status).toBe(200);
     expect(requests).toEqual([{
       SubAppId: 1500000002, Status: "PROCESSING", FileId: "f1",
-      CreateTime: { After: "2026-11-28T00:00:00Z", Before: "2026-11-28T12:00:01Z" },
+      CreateTime: { After: `${day}T00:00:00Z`, Before: `${day}T12:00:01Z` },
       Sort: { Field: "FinishTime", Order: "Asc" }, Limit: 5,
     }]);
     expect(body.tasks[0]).toEqual({

@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startPostgres } from "@/lib/testing/postgres-server";
+import { startEmulatorProcess, type EmulatorProcess } from "../harness/emulator";
+import type { Figure, FigureContext } from "../harness/figure";
+import { type FillResult, measureFill } from "../harness/mirror";
+import { round } from "../harness/numbers";
+import { sleep } from "../harness/processes";
+import { type FigureRow, row } from "../harness/report";
+import { ensureBuild, startDashboard, type DashboardServer } from "../harness/server";
+
+const MAX_RPS = 90;
+const SLOWDOWN_TARGET = { op: "<=" as const, limit: 1.1 };
+const RESTART_SECONDS_TARGET = { op: "<=" as const, limit: 10 };
+const RESTART_CALLS_TARGET = { op: "<=" as const, limit: 5 };
+/** A store that cannot be reached: the server runs from memory, as before the store existed. */
+const NO_STORE = "postgres://vod@127.0.0.1:1/unreachable";
+
+async function storeTasks(server: DashboardServer): Promise<number> {
+  const health = (await (await fetch(`${server.url}/api/health`)).json()) as { store?: { tasks: number | null } };
+  return health.store?.tasks ?? 0;
+}
+
+/** Fills a fresh server's mirror, then (with a store) waits until the store holds what it read. */
+async function fillOnce(ctx: FigureContext, emulator: EmulatorProcess, expected: number, databaseUrl: string): Promise<FillResult> {
+  const server = await startDashboard(emulator, { DATABASE_URL: databaseUrl });
+  try {
+    const fill = await measureFill(server, emulator, expected, MAX_RPS, ctx.log);
+    if (!fill) throw new Error("the server has no /api/stats");
+    if (databaseUrl !== NO_STORE) {
+      // The health summary is up to 10 s old; the write-behind queue is a quarter second behind.
+      const deadline = Date.now() + 60_000;
+      while ((await storeTasks(server)) < fill.tasks * 0.99 && Date.now() < deadline) await sleep(1_000);
+    }
+    return fill;
+  } finally {
+    await server.stop();
+  }
+}
+
+function restartRows(engine: string, fill: FillResult, restart: FillResult, storedBefore: number): FigureRow[] {
+  const share = (restart.describeTasks / fill.describeTasks) * 100;
+  const note = `${restart.tasks} tasks; ${storedBefore} in the store at the start; ${restart.describeTasks} DescribeTasks against the fill's ${fill.describeTasks}`;
+  return [
+    row("store-restart", `restart on ${engine}: seconds until coverage.complete`, round(restart.seconds, 2), "s", RESTART_SECONDS_TARGET, note),
+    row("store-restart", `restart on ${engine}: upstream calls ÷ a fresh fill's`, round(share, 2), "%", RESTART_CALLS_TARGET, note),
+  ];
+}
+
+/** Fill with the store, stop, start a new server on the same store and time its catch-up. */
+async function fillAndRestart(ctx: FigureContext, emulator: EmulatorProcess, expected: number, engine: string, databaseUrl: string, baseline: FillResult): Promise<FigureRow[]> {
+  ctx.log(`fill with write-through to ${engine}`);
+  const fill = await fillOnce(ctx, emulator, expected, databaseUrl);
+  const rows = [row("store-fill", `fill with write-through to ${engine} ÷ without`, round(fill.seconds / baseline.seconds, 3), "×", SLOWDOWN_TARGET,
+    `${fill.tasks} tasks in ${round(fill.seconds, 1)} s with the store, ${baseline.tasks} in ${round(baseline.seconds, 1)} s without (floor ${round(fill.floorSeconds, 1)} s)`)];
+  ctx.log(`restart on ${engine}`);
+  const server = await startDashboard(emulator, { DATABASE_URL: databaseUrl });
+  try {
+    const storedBefore = await storeTasks(server);
+    const restart = await measureFill(server, emulator, expected, MAX_RPS, ctx.log);
+    if (!restart) throw new Error("the server has no /api/stats");
+    rows.push(...restartRows(engine, fill, restart, storedBefore));
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+export const store: Figure = {
+  id: "store",
+  title: "task store: fill with and without write-through, restart from the store (SQLite, Postgres)",
+  async run(ctx) {
+    ensureBuild(ctx.log);
+    const tasksPerHour = ctx.quick ? 1_400 : 14_000;
+    const expected = tasksPerHour * 72;
+    const emulator = await startEmulatorProcess({ tasksPerHour });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vod-bench-store-"));
+    const postgres = await startPostgres();
+    try {
+      ctx.log(`fill of ${expected} tasks without a store`);
+      const baseline = await fillOnce(ctx, emulator, expected, NO_STORE);
+      const rows = await fillAndRestart(ctx, emulator, expected, "sqlite", `sqlite:${path.join(dir, "store.db")}`, baseline);
+      rows.push(...(await fillAndRestart(ctx, emulator, expected, "postgres", await postgres.database("bench"), baseline)));
+      return rows;
+    } finally {
+      postgres.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      await emulator.stop();
+    }
+  },
+};

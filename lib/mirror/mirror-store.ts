@@ -1,0 +1,14 @@
+import type { TaskRow } from "@/lib/store/task-row";
+import type { SyncMarks } from "@/lib/store/task-store";
+
+/**
+ * What a mirror asks of the task store: where its last sync left off and the window as stored,
+ * to start from at a restart, and a place to leave its new marks. The tasks themselves reach the
+ * store on their own way, from the gateway (lib/vod/recording-gateway.ts).
+ */
+export interface MirrorStore {
+  syncMarks(subAppId: number | undefined): Promise<SyncMarks | undefined>;
+  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void): Promise<number>;
+  /** Queued behind the readings of the sync they describe, and written with them. */
+  saveSyncMarks(subAppId: number | undefined, marks: SyncMarks): void;
+}

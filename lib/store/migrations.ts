@@ -1,0 +1,75 @@
+import type { SqlEngine, Statement } from "./sql-engine";
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/**
+ * The schema, one list for both engines (portable SQL only: TEXT, BIGINT, INTEGER). Times are
+ * epoch milliseconds, NULL for "not yet". Tables carry a `vod_` prefix, so a Postgres database
+ * shared with other applications is no problem. Append new versions; never edit a shipped one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "tasks, outcomes, sync marks, settings",
+    statements: [
+      `CREATE TABLE vod_tasks (
+        task_id TEXT PRIMARY KEY,
+        sub_app_id BIGINT NOT NULL,
+        task_type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_rank INTEGER NOT NULL,
+        file_id TEXT NOT NULL,
+        create_time BIGINT NOT NULL,
+        begin_time BIGINT,
+        finish_time BIGINT,
+        session_id TEXT NOT NULL,
+        session_context TEXT NOT NULL,
+        outcome TEXT,
+        error_code TEXT,
+        message TEXT,
+        updated_at BIGINT NOT NULL
+      )`,
+      // Shaped like the reads: a window by creation time, ends by finish time, per application.
+      "CREATE INDEX vod_tasks_app_created ON vod_tasks (sub_app_id, create_time, task_id)",
+      "CREATE INDEX vod_tasks_app_finished ON vod_tasks (sub_app_id, finish_time, task_id)",
+      "CREATE INDEX vod_tasks_created ON vod_tasks (create_time)",
+      `CREATE TABLE vod_sync_marks (
+        sub_app_id BIGINT PRIMARY KEY,
+        created_up_to BIGINT NOT NULL,
+        finished_since BIGINT NOT NULL,
+        saved_at BIGINT NOT NULL
+      )`,
+      "CREATE TABLE vod_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+const LEDGER = "CREATE TABLE IF NOT EXISTS vod_schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+
+/** Thrown when the database is not one this version of the dashboard may write to. */
+export class StoreRefused extends Error {}
+
+/**
+ * Brings the schema up to date, one version per transaction, at start. A database written by a
+ * newer version is refused rather than written with an older idea of its tables.
+ */
+export async function migrate(engine: SqlEngine, nowMs = Date.now()): Promise<number> {
+  await engine.transaction([{ sql: LEDGER }]);
+  const [row] = await engine.query<{ version: number | null }>("SELECT MAX(version) AS version FROM vod_schema_migrations");
+  const current = Number(row?.version ?? 0);
+  if (current > SCHEMA_VERSION) {
+    throw new StoreRefused(`DATABASE_URL: the store has schema version ${current}, newer than this dashboard's ${SCHEMA_VERSION}; upgrade the dashboard`);
+  }
+  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+    const statements: Statement[] = migration.statements.map((sql) => ({ sql }));
+    statements.push({ sql: "INSERT INTO vod_schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", params: [migration.version, migration.name, nowMs] });
+    await engine.transaction(statements);
+  }
+  return SCHEMA_VERSION;
+}

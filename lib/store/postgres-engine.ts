@@ -1,0 +1,52 @@
+import pg from "pg";
+import type { SqlEngine, SqlValue, Statement } from "./sql-engine";
+
+const INT8 = 20;
+
+/** `?` placeholders as Postgres numbers them; the store's SQL has no `?` inside string literals. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * The shared engine: a small pg pool. BIGINT columns hold epoch milliseconds and counts, far below
+ * 2^53, so they are read as numbers. A lost connection fails the calls that used it; the pool
+ * opens a new one for the next, so the store recovers when the server returns.
+ */
+export function openPostgres(url: string): SqlEngine {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser },
+  });
+  // An idle client's error (the server went away) must not crash the process.
+  pool.on("error", () => undefined);
+  return {
+    kind: "postgres",
+    async query<Row>(sql: string, params: readonly SqlValue[] = []) {
+      const result = await pool.query(numbered(sql), params as SqlValue[]);
+      return result.rows as Row[];
+    },
+    async transaction(statements: readonly Statement[]) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query("BEGIN");
+        for (const { sql, params = [] } of statements) await client.query(numbered(sql), params as SqlValue[]);
+        await client.query("COMMIT");
+      } catch (error) {
+        broken = error;
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release(broken instanceof Error && !("code" in broken) ? broken : undefined);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

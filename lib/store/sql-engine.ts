@@ -1,0 +1,19 @@
+export type SqlValue = string | number | null;
+
+export interface Statement {
+  sql: string;
+  params?: readonly SqlValue[];
+}
+
+/**
+ * What the store needs of a database, and no more: the same SQL (with `?` placeholders) runs on
+ * both engines, so the schema and every query are written once. Writes go in whole transactions,
+ * never interactively, so no engine holds a transaction open across an await.
+ */
+export interface SqlEngine {
+  readonly kind: "sqlite" | "postgres";
+  query<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /** Runs the statements in one transaction, all or nothing; resolves once it is committed. */
+  transaction(statements: readonly Statement[]): Promise<void>;
+  close(): Promise<void>;
+}

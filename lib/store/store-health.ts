@@ -1,0 +1,37 @@
+import "server-only";
+import type { StoreHealth } from "@/lib/model/health";
+import { processStore, processStoreFailure } from "./process-store";
+import type { StoreSummary } from "./task-store";
+
+/** Counting a large store is a scan: health answers from a summary at most this old. */
+const SUMMARY_MAX_AGE_MS = 10_000;
+
+let summary: { at: number; value: StoreSummary | null; error?: string } | undefined;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The store's health, or undefined when this process has no store (as in unit tests). */
+export async function storeHealth(nowMs = Date.now()): Promise<StoreHealth | undefined> {
+  const opened = processStore();
+  if (!opened) {
+    const failure = processStoreFailure();
+    return failure && { engine: failure.engine, ok: false, tasks: null, oldest: null, outcomesKnown: null, outcomesPending: null, error: describe(failure.error) };
+  }
+  if (!summary || nowMs - summary.at > SUMMARY_MAX_AGE_MS || summary.error) {
+    try {
+      summary = { at: nowMs, value: await opened.store.summary() };
+    } catch (error) {
+      summary = { at: nowMs, value: summary?.value ?? null, error: describe(error) };
+    }
+  }
+  const { writer } = opened;
+  const error = summary.error ?? (writer.ok ? undefined : describe(writer.lastError));
+  const value = summary.value;
+  return {
+    engine: opened.store.kind, ok: error === undefined,
+    tasks: value?.tasks ?? null, oldest: value?.oldest ?? null, outcomesKnown: value?.outcomesKnown ?? null, outcomesPending: value?.outcomesPending ?? null,
+    ...(error ? { error } : {}),
+  };
+}

@@ -1,0 +1,137 @@
+import { logEvent } from "@/lib/log";
+import { appKey, mergeRows, type TaskRow } from "./task-row";
+import type { SyncMarks, TaskStore } from "./task-store";
+
+export interface StoreWriterOptions {
+  /** How long readings wait to be written together; a full batch goes at once. */
+  flushMs?: number;
+  /** Readings that make a batch worth writing at once. */
+  batchRows?: number;
+  /** After a failed write, how long until the next attempt. */
+  retryMs?: number;
+  /** While the database is away, at most this many readings wait; the oldest are dropped past it. */
+  maxPending?: number;
+  /** Past this many waiting readings, readers are held until a flush brings it down (backpressure). */
+  highWater?: number;
+}
+
+/**
+ * The write-behind queue between what the process reads and the store. Readings of a task merge
+ * while they wait, and each flush is one transaction, so a fill's ten thousand pages cost a few
+ * hundred commits rather than a million. Flushes run one at a time; sync marks ride in the same
+ * transaction as the readings queued before them. A failed write keeps the readings for the next
+ * attempt and says so in `ok`, never in an exception to the reader.
+ */
+export class StoreWriter {
+  ok = true;
+  lastError: unknown;
+  written = 0;
+  dropped = 0;
+  private pending = new Map<string, TaskRow>();
+  private marks = new Map<number, SyncMarks>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private flushing?: Promise<void>;
+  private waiters: (() => void)[] = [];
+  private readonly options: Required<StoreWriterOptions>;
+
+  constructor(private readonly store: TaskStore, options: StoreWriterOptions = {}) {
+    this.options = { flushMs: 250, batchRows: 5_000, retryMs: 5_000, maxPending: 100_000, highWater: 20_000, ...options };
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Queues readings. When the store falls behind (a fill outrunning a slow database), the answer is
+   * a promise that resolves once it has caught up: the gateway holds the reader until then, so a
+   * fill slows to the store's pace instead of piling readings up in memory. A store that fails
+   * holds nobody (its queue is capped instead).
+   */
+  tasks(rows: Iterable<TaskRow | null>): Promise<void> | undefined {
+    for (const row of rows) if (row) this.add(this.pending, row);
+    this.schedule(this.pending.size >= this.options.batchRows ? 0 : this.options.flushMs);
+    if (!this.ok || this.pending.size < this.options.highWater) return undefined;
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  syncMarks(subAppId: number | undefined, marks: SyncMarks): void {
+    this.marks.set(appKey(subAppId), marks);
+    this.schedule(this.options.flushMs);
+  }
+
+  /** Writes everything queued so far; resolves once it is committed (or the attempt failed). */
+  async drain(): Promise<void> {
+    while (this.flushing || this.pending.size > 0 || this.marks.size > 0) {
+      await (this.flushing ?? this.flush());
+      if (!this.ok) return;
+    }
+  }
+
+  /** Stops the timer; what is still queued stays queued (drain first to keep it). */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private add(into: Map<string, TaskRow>, row: TaskRow): void {
+    const known = into.get(row.taskId);
+    into.set(row.taskId, known ? mergeRows(known, row) : row);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.flushing) return;
+    if (this.timer && delayMs > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flushing ??= this.writeBatch().finally(() => {
+      this.flushing = undefined;
+      if (!this.ok || this.pending.size < this.options.highWater) for (const resolve of this.waiters.splice(0)) resolve();
+      if (this.pending.size > 0 || this.marks.size > 0) this.schedule(this.ok ? (this.pending.size >= this.options.batchRows ? 0 : this.options.flushMs) : this.options.retryMs);
+    });
+    return this.flushing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    const rows = this.pending;
+    const marks = this.marks;
+    this.pending = new Map();
+    this.marks = new Map();
+    if (rows.size === 0 && marks.size === 0) return;
+    try {
+      await this.store.write([...rows.values()], marks);
+      this.written += rows.size;
+      if (!this.ok) logEvent("info", "task store writable again", { engine: this.store.kind });
+      this.ok = true;
+      this.lastError = undefined;
+    } catch (error) {
+      if (this.ok) logEvent("error", "task store write failed; readings kept for the next attempt", { engine: this.store.kind, error: error instanceof Error ? error.message : String(error) });
+      this.ok = false;
+      this.lastError = error;
+      this.requeue(rows, marks);
+    }
+  }
+
+  /** Puts failed readings back under any newer ones, and marks unless newer marks came since. */
+  private requeue(rows: Map<string, TaskRow>, marks: Map<number, SyncMarks>): void {
+    const newer = this.pending;
+    this.pending = rows;
+    for (const row of newer.values()) this.add(this.pending, row);
+    for (const [app, mark] of marks) if (!this.marks.has(app)) this.marks.set(app, mark);
+    const excess = this.pending.size - this.options.maxPending;
+    if (excess > 0) {
+      let dropped = 0;
+      for (const taskId of this.pending.keys()) {
+        if (dropped++ >= excess) break;
+        this.pending.delete(taskId);
+      }
+      this.dropped += excess;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { isoSeconds } from "@/lib/model/iso-time";
+import type { SqlEngine, Statement } from "./sql-engine";
+import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
+import { appKey, type TaskRow } from "./task-row";
+import { rowFromRecord, SELECT_TASK, type TaskRecord, upsertStatements } from "./task-sql";
+
+/** Where a mirror's last successful sync left off (see lib/mirror/incremental-sync.ts). */
+export interface SyncMarks {
+  createdUpTo: number;
+  finishedSince: number;
+}
+
+export interface StoreSummary {
+  tasks: number;
+  /** CreateTime of the oldest task kept, ISO 8601 UTC; null when empty. */
+  oldest: string | null;
+  /** Tasks whose outcome is known (looked up, or aborted). */
+  outcomesKnown: number;
+  /** FINISH tasks whose outcome is still to be looked up. */
+  outcomesPending: number;
+}
+
+/**
+ * The task store: every task read and every outcome learnt, the mirrors' sync marks and the
+ * generated settings, behind one interface whichever engine holds them.
+ */
+export class TaskStore {
+  constructor(readonly engine: SqlEngine) {}
+
+  get kind(): "sqlite" | "postgres" {
+    return this.engine.kind;
+  }
+
+  /**
+   * Writes readings of tasks (distinct TaskIds) and sync marks in one transaction, so marks are
+   * never ahead of the tasks they vouch for.
+   */
+  async write(rows: readonly TaskRow[], marks: ReadonlyMap<number, SyncMarks> = new Map(), nowMs = Date.now()): Promise<void> {
+    const statements: Statement[] = upsertStatements(rows, nowMs);
+    for (const [subAppId, mark] of marks) {
+      statements.push({
+        sql: `INSERT INTO vod_sync_marks (sub_app_id, created_up_to, finished_since, saved_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (sub_app_id) DO UPDATE SET created_up_to = excluded.created_up_to, finished_since = excluded.finished_since, saved_at = excluded.saved_at`,
+        params: [subAppId, mark.createdUpTo, mark.finishedSince, nowMs],
+      });
+    }
+    if (statements.length > 0) await this.engine.transaction(statements);
+  }
+
+  /** The tasks of one application created at or after `createdAfter`, oldest first, in batches. */
+  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 20_000): Promise<number> {
+    return this.scan("sub_app_id = ? AND ", [appKey(subAppId)], createdAfter, onBatch, batchSize);
+  }
+
+  /** Every task created at or after `createdAfter`, every application, oldest first, in batches (the export). */
+  scanAll(createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 5_000): Promise<number> {
+    return this.scan("", [], createdAfter, onBatch, batchSize);
+  }
+
+  /** Keyset paging on (create_time, task_id): each batch is an index range however deep, and memory stays one batch. */
+  private async scan(where: string, params: (string | number)[], createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize: number): Promise<number> {
+    let after = { time: createdAfter - 1, id: "\uffff" };
+    let loaded = 0;
+    for (;;) {
+      const records = await this.engine.query<TaskRecord>(
+        `${SELECT_TASK} WHERE ${where}(create_time > ? OR (create_time = ? AND task_id > ?)) ORDER BY create_time, task_id LIMIT ?`,
+        [...params, after.time, after.time, after.id, batchSize]);
+      if (records.length === 0) return loaded;
+      const rows = records.map(rowFromRecord);
+      await onBatch(rows);
+      loaded += rows.length;
+      const last = rows.at(-1)!;
+      after = { time: last.createTime, id: last.taskId };
+      if (records.length < batchSize) return loaded;
+    }
+  }
+
+  /** One page of stored history for the task list (see history-query.ts). */
+  async historyPage(filter: HistoryFilter, order: HistoryOrder, after: HistoryKey | undefined, limit: number): Promise<TaskRow[]> {
+    const { sql, params } = historyPageQuery(filter, order, after, limit);
+    return (await this.engine.query<TaskRecord>(sql, params)).map(rowFromRecord);
+  }
+
+  async task(taskId: string): Promise<TaskRow | undefined> {
+    const [record] = await this.engine.query<TaskRecord>(`${SELECT_TASK} WHERE task_id = ?`, [taskId]);
+    return record && rowFromRecord(record);
+  }
+
+  async syncMarks(subAppId: number | undefined): Promise<SyncMarks | undefined> {
+    const [row] = await this.engine.query<{ created_up_to: number; finished_since: number }>(
+      "SELECT created_up_to, finished_since FROM vod_sync_marks WHERE sub_app_id = ?", [appKey(subAppId)]);
+    return row && { createdUpTo: Number(row.created_up_to), finishedSince: Number(row.finished_since) };
+  }
+
+  /** The stored value of a setting; `value` is stored first when there is none (the first writer wins). */
+  async keepSetting(name: string, value: string): Promise<string> {
+    await this.engine.transaction([{ sql: "INSERT INTO vod_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", params: [name, value] }]);
+    const [row] = await this.engine.query<{ value: string }>("SELECT value FROM vod_settings WHERE name = ?", [name]);
+    return row.value;
+  }
+
+  /** Removes up to `batch` tasks created before `ms`; returns how many, so callers loop in small steps. */
+  async removeCreatedBefore(ms: number, batch = 1_000): Promise<number> {
+    const ids = await this.engine.query<{ task_id: string }>("SELECT task_id FROM vod_tasks WHERE create_time < ? LIMIT ?", [ms, batch]);
+    if (ids.length === 0) return 0;
+    await this.engine.transaction([{ sql: `DELETE FROM vod_tasks WHERE task_id IN (${ids.map(() => "?").join(", ")})`, params: ids.map((row) => row.task_id) }]);
+    return ids.length;
+  }
+
+  async summary(): Promise<StoreSummary> {
+    const [row] = await this.engine.query<{ tasks: number; oldest: number | null; known: number | null; pending: number | null }>(
+      `SELECT COUNT(*) AS tasks, MIN(create_time) AS oldest,
+        SUM(CASE WHEN outcome IS NOT NULL THEN 1 ELSE 0 END) AS known,
+        SUM(CASE WHEN outcome IS NULL AND status = 'FINISH' THEN 1 ELSE 0 END) AS pending
+       FROM vod_tasks`);
+    return {
+      tasks: Number(row.tasks),
+      oldest: row.oldest === null ? null : isoSeconds(Number(row.oldest)),
+      outcomesKnown: Number(row.known ?? 0),
+      outcomesPending: Number(row.pending ?? 0),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+}
