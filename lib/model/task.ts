@@ -17,6 +17,11 @@ export interface TaskPage {
   tasks: Task[];
   nextCursor: string | null;
   requestId: string;
+  /**
+   * With a `type` filter only: the creation time (finish time, for a finish-time sort) of the last
+   * task the server read for this page, matching or not: how far back the scan has got.
+   */
+  scannedThrough?: string | null;
 }
 
 export type Outcome = "success" | "failed" | null;

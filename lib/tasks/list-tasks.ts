@@ -4,7 +4,8 @@ import { toDescribeTasksRequest } from "@/lib/filters/describe-tasks-request";
 import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow, type TimeWindow } from "@/lib/filters/time-window";
 import type { Gateway } from "@/lib/vod/gateway";
-import { normalizeTask } from "@/lib/vod/normalize-task";
+import { normalizeTask, normalizeTime } from "@/lib/vod/normalize-task";
+import type { UpstreamTask } from "@/lib/vod/response-shapes";
 import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, viewKey } from "./cursor";
 import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
@@ -59,8 +60,11 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
 
   // Upstream cannot filter on type: read full pages and keep the matches. Upstream's ScrollToken
   // is the TaskId of the next record, so the page can stop right after the last match it keeps.
+  // `scannedThrough`: the sort time of the last task read, so the page can say how far a scan got.
   const tasks: Task[] = [];
   const started = Date.now();
+  const timeOf = (task: UpstreamTask) => normalizeTime(query.sort.startsWith("finishTime") ? task.FinishTime : task.CreateTime);
+  let scannedThrough: string | null = null;
   let scrollToken = cursor?.scrollToken;
   let requestId = "";
   for (let read = 0; read < TYPE_SCAN_PAGES && Date.now() - started < TYPE_SCAN_MS; read++) {
@@ -71,11 +75,13 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
       tasks.push(normalizeTask(page.TaskSet[i]));
       if (tasks.length === query.limit) {
         const resumeAt = i + 1 < page.TaskSet.length ? page.TaskSet[i + 1].TaskId : page.ScrollToken;
-        return { tasks, nextCursor: cursorAt(resumeAt), requestId };
+        return { tasks, nextCursor: cursorAt(resumeAt), requestId, scannedThrough: timeOf(page.TaskSet[i]) ?? scannedThrough };
       }
     }
+    const last = page.TaskSet.at(-1);
+    if (last) scannedThrough = timeOf(last) ?? scannedThrough;
     scrollToken = page.ScrollToken;
     if (!scrollToken) break;
   }
-  return { tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId };
+  return { tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId, scannedThrough };
 }

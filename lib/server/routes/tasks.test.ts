@@ -69,6 +69,8 @@ describe("GET /api/tasks", () => {
     setUpstreamForTests(gateway);
     const first = await get("?type=EditMedia&limit=4");
     expect(first.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t3", "t13", "t23", "t33"]);
+    // Known types match whatever their case.
+    expect((await get("?type=editmedia&limit=4")).body.tasks).toEqual(first.body.tasks);
     expect(requests[0]).toMatchObject({ Limit: 100 });
     const second = await get(`?type=EditMedia&limit=30&cursor=${first.body.nextCursor}`);
     const ids = second.body.tasks.map((task: { taskId: string }) => task.taskId);
@@ -85,6 +87,8 @@ describe("GET /api/tasks", () => {
     expect(requests).toHaveLength(5);
     expect(body.tasks).toEqual([]);
     expect(body.nextCursor).toEqual(expect.any(String));
+    // It says how far it got: the creation time of the last task it read.
+    expect(body.scannedThrough).toBe("2026-11-28T10:00:00Z");
     const rest = await get(`?type=Rare&cursor=${body.nextCursor}`);
     expect(rest.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t999"]);
   });
