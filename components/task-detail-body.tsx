@@ -24,7 +24,7 @@ function ProgressBar({ value }: { value: number | null }) {
   return (
     <span className="flex items-center gap-2">
       <span role="progressbar" aria-label="Progress" aria-valuenow={value} aria-valuemin={0} aria-valuemax={100}
-        className="h-1.5 w-40 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700">
+        className="h-1.5 w-32 overflow-hidden sm:w-40 rounded-full bg-zinc-200 dark:bg-zinc-700">
         <span className="block h-full rounded-full bg-blue-600 dark:bg-blue-400" style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
       </span>
       <span className="text-xs tabular-nums">{value}%</span>
@@ -34,7 +34,7 @@ function ProgressBar({ value }: { value: number | null }) {
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[7.5rem_1fr] gap-3 py-1.5">
+    <div className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-3 py-1.5 sm:grid-cols-[7.5rem_minmax(0,1fr)]">
       <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="min-w-0 text-sm">{children}</dd>
     </div>
@@ -75,7 +75,7 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
       <section aria-labelledby="subtasks-title">
         <h3 id="subtasks-title" className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Sub-tasks ({detail.subTasks.length})</h3>
         {detail.subTasks.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None reported.</p> : (
-          <table className="w-full text-left text-xs">
+          <div className="overflow-x-auto"><table className="w-full text-left text-xs">
             <thead className="text-zinc-600 dark:text-zinc-400">
               <tr><th scope="col" className="py-1 pr-2 font-medium">Type</th><th scope="col" className="py-1 pr-2 font-medium">Status</th><th scope="col" className="py-1 pr-2 font-medium">Progress</th><th scope="col" className="py-1 font-medium">Error</th></tr>
             </thead>
@@ -89,7 +89,7 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
       </section>
     </div>
