@@ -33,19 +33,20 @@ test("the type filter matches known types whatever their case and scans on by it
   await page.goto("/?refresh=off&limit=20&createdAfter=now-6h&type=qualityinspect");
   await expect(page.getByLabel("Task type")).toHaveValue("QualityInspect");
   await expect(page.getByTestId("type-unknown")).toHaveCount(0);
-  await expect.poll(async () => taskRows(page).count(), { timeout: 90_000 }).toBeGreaterThanOrEqual(20);
+  // Rows are virtualised: the table's row count says how many are loaded. Nobody pressed "Load more".
+  await expect.poll(async () => Number(await page.getByRole("table", { name: "Tasks" }).getAttribute("aria-rowcount")) - 1, { timeout: 90_000 })
+    .toBeGreaterThanOrEqual(20);
   const types = await taskRows(page).locator("[role=cell]:nth-child(2)").allInnerTexts();
   expect(new Set(types)).toEqual(new Set(["QualityInspect"]));
   expect(pages.every((p) => p.url.searchParams.get("type") === "QualityInspect")).toBe(true);
-  // Nobody pressed "Load more": the scan went on until the page was full.
-  expect(pages.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(pages.flatMap((p) => p.body.tasks.map((task) => task.taskType)))).toEqual(new Set(["QualityInspect"]));
 });
 
 test("an unknown type is marked, and its scan runs to the end of the window saying how far it got", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/?refresh=off&createdAfter=now-2h&type=NoSuchType");
   await expect(page.getByTestId("type-unknown")).toBeVisible();
-  await expect(page.getByTestId("empty-state")).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId("empty-state")).toContainText("Every task in this window was looked through", { timeout: 90_000 });
 });
 
 test("a reversed custom range is refused by the fields, and a link with one says so beside them", async ({ page }) => {
@@ -81,7 +82,7 @@ test("j/k and the arrow keys move the open detail with the highlighted row", asy
   await openDashboard(page, "?refresh=off");
   const ids = await taskRows(page).evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute("data-task-id")!));
   await taskRows(page).first().getByRole("button", { name: /^Open task/ }).click();
-  const heading = page.getByRole("dialog").getByRole("heading");
+  const heading = page.getByRole("dialog").getByRole("heading", { level: 2 });
   await expect(heading).toContainText(ids[0]);
   await page.keyboard.press("j");
   await expect(heading).toContainText(ids[1]);

@@ -19,7 +19,7 @@ export const QUICK_RANGES = [
  * Wide enough for the whole date and time in every locale Chromium formats ("12/03/2026, 12:00 PM"
  * and its picker icon); the full row on a phone.
  */
-const TIME_FIELD = "w-full sm:w-[15rem]";
+const TIME_FIELD = "w-full sm:w-[16rem]";
 
 interface TimeRangeFilterProps {
   /** "created" or "finished": names the inputs and their labels. */

@@ -18,12 +18,13 @@ export function SkeletonRows({ count = 12 }: { count?: number }) {
   );
 }
 
-export function EmptyState({ onClear, filtered }: { onClear: () => void; filtered: boolean }) {
+export function EmptyState({ onClear, filtered, scanned = false }: { onClear: () => void; filtered: boolean; scanned?: boolean }) {
   return (
     <div className="flex flex-col items-center gap-2 px-4 py-16 text-center" data-testid="empty-state">
       <p className="text-sm font-medium">No tasks match this view</p>
       <p className="max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        DescribeTasks sees the last 72 hours. {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
+        DescribeTasks sees the last 72 hours.{scanned ? " Every task in this window was looked through for this type." : ""}{" "}
+        {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
       </p>
       {filtered ? <button type="button" className={buttonClass} onClick={onClear}>Clear filters</button> : null}
     </div>
