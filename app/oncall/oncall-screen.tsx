@@ -37,6 +37,10 @@ export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
   }, [title]);
 
   const apps = data?.apps ?? [];
+  // The age of the numbers themselves (the oldest app's last sync), not of the last answer: an
+  // answer that arrives while upstream hangs carries old numbers, and "just now" would be a lie.
+  const synced = apps.map((app) => (app.syncedAt ? Date.parse(app.syncedAt) : null));
+  const dataAtMs = synced.length && synced.every((at) => at !== null) ? Math.min(...(synced as number[])) : null;
   return (
     <main className="dark min-h-dvh bg-black p-3 text-white sm:p-6" data-testid="oncall-screen">
       <div className="mx-auto flex max-w-[120rem] flex-col gap-4 sm:gap-6">
@@ -47,7 +51,7 @@ export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <span className="text-base text-zinc-300" data-testid="updated-at">
-              {query.dataUpdatedAt && now ? `Updated ${formatAgeMs(now - query.dataUpdatedAt)}` : "Loading…"}
+              {dataAtMs && now ? `Data from ${formatAgeMs(now - dataAtMs)}` : "Loading…"}
             </span>
             <ScreenControls refresh={params.refresh} onRefresh={(refresh) => void setParams({ refresh })}
               subAppIds={subAppIds} subAppId={params.subAppId} onSubApp={(subAppId) => void setParams({ subAppId })} />

@@ -12,7 +12,7 @@ import { WindowFill } from "./fill";
 import { syncIncrementally, type SyncCursors } from "./incremental-sync";
 import { isoSeconds } from "@/lib/model/iso-time";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
-import { activeTasks, finishedPerMinute } from "./oncall";
+import { activeTasks, finishedPerMinute, startedSince } from "./oncall";
 import { OutcomeTracker } from "./outcomes";
 import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
@@ -131,6 +131,10 @@ export class Mirror implements MirrorView {
 
   waitingAt(atMs: number): number {
     return waitingAt(this.table, atMs);
+  }
+
+  startedSince(sinceMs: number): number {
+    return startedSince(this.table, sinceMs);
   }
 
   finishedPerMinute({ hours = 6 }: { hours?: number } = {}) {
