@@ -6,7 +6,7 @@ import { resolveTimeWindow, type TimeWindow } from "@/lib/filters/time-window";
 import type { Gateway } from "@/lib/vod/gateway";
 import { normalizeTask, normalizeTime } from "@/lib/vod/normalize-task";
 import type { UpstreamTask } from "@/lib/vod/response-shapes";
-import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
+import { MAX_PAGE_SIZE, WINDOW_MS } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, viewKey } from "./cursor";
 import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
 import type { Task, TaskPage } from "@/lib/model/task";
@@ -25,7 +25,20 @@ const pagesServed = new WeakMap<object, { key: string; page: TaskPage }>();
 function startWindow(query: TaskQuery, nowMs: number): TimeWindow {
   const resolved = resolveTimeWindow(query, nowMs, historyLimit(nowMs));
   if (!resolved.ok) throw invalidParameter(resolved.message);
-  return resolved.value;
+  return finishedOnly(query, resolved.value, nowMs);
+}
+
+/**
+ * Sorted by finish time, the list holds finished tasks only. Upstream sorts a task that has not
+ * finished as if it finished in year 1: first of all in ascending order, so dozens of unfinished
+ * tasks would push every finished one off the first page. A FinishTime bound leaves them out (a
+ * task finishes after it is created, so the created window's start, or upstream's 72 hours, loses none).
+ */
+function finishedOnly(query: TaskQuery, window: TimeWindow, nowMs: number): TimeWindow {
+  // With status WAITING or PROCESSING there is nothing finished to list: the sort is upstream's, bound-free.
+  const unfinishedOnly = query.status === "WAITING" || query.status === "PROCESSING";
+  if (!query.sort.startsWith("finishTime") || unfinishedOnly || window.finished.after !== undefined) return window;
+  return { ...window, finished: { ...window.finished, after: window.created.after ?? nowMs - WINDOW_MS } };
 }
 
 /** One page of the task list for a validated query, following its cursor when it has one. */

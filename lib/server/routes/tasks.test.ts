@@ -93,6 +93,17 @@ describe("GET /api/tasks", () => {
     expect(rest.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t999"]);
   });
 
+  it("sorted by finish time, asks upstream for finished tasks only, so unfinished ones cannot fill the first page", async () => {
+    const { gateway, requests } = fakeGateway([upstreamTask("t1")]);
+    setUpstreamForTests(gateway);
+    await get("?sort=finishTime:asc&createdAfter=2026-11-28T00:00:00Z");
+    expect(requests[0]).toMatchObject({ Sort: { Field: "FinishTime", Order: "Asc" }, FinishTime: { After: "2026-11-28T00:00:00Z" } });
+    await get("?sort=finishTime:desc");
+    expect(requests[1].FinishTime?.After).toEqual(expect.any(String));
+    await get("?sort=createTime:asc");
+    expect(requests[2].FinishTime).toBeUndefined();
+  });
+
   it("refuses a cursor from another view", async () => {
     const { gateway } = fakeGateway(Array.from({ length: 20 }, (_, i) => upstreamTask(`t${i}`)));
     setUpstreamForTests(gateway);
