@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { TaskDetail, TaskPage } from "../lib/model/task";
 import { collectTaskPages, openDashboard, taskRows } from "./support/dashboard";
 
 // Controls that do what their labels say (issue "Correct on every screen", numbered points).
@@ -92,4 +93,42 @@ test("j/k and the arrow keys move the open detail with the highlighted row", asy
   await page.keyboard.press("k");
   await expect(heading).toContainText(ids[1]);
   await expect(taskRows(page).nth(1)).toHaveAttribute("aria-current", "true");
+});
+
+test("a finish-time sort lists finished tasks, so unfinished ones cannot push them off the first page", async ({ page }) => {
+  await openDashboard(page, "?refresh=off&sort=finishTime:asc");
+  const statuses = await taskRows(page).locator("[data-status]").evaluateAll((badges) => badges.map((badge) => badge.getAttribute("data-status")));
+  expect(statuses.length).toBeGreaterThan(5);
+  expect(statuses.filter((status) => status !== "FINISH" && status !== "ABORTED")).toEqual([]);
+});
+
+test("the detail names the file of every type whose input holds it elsewhere, as the list row does", async ({ request }) => {
+  for (const type of ["ComposeMedia", "EditMedia", "ExtractTraceWatermark", "QualityInspect", "RemoveWatermark", "ReviewAudioVideo", "SplitMedia"]) {
+    const list = (await (await request.get(`/api/tasks?type=${type}&limit=1&createdAfter=now-24h`)).json()) as TaskPage;
+    expect(list.tasks.length, type).toBe(1);
+    const detail = (await (await request.get(`/api/tasks/${list.tasks[0].taskId}`)).json()) as TaskDetail;
+    expect(detail.fileId, type).not.toBe("");
+    if (list.tasks[0].fileId) expect(detail.fileId, type).toBe(list.tasks[0].fileId);
+  }
+});
+
+test("a failed task wears no green in the detail: its badge says Failed, its bar is red", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const { tasks } = (await (await request.get("/api/tasks?status=FINISH&limit=100&createdAfter=now-24h")).json()) as TaskPage;
+  let failed: string | null = null;
+  for (const task of tasks) {
+    const detail = (await (await request.get(`/api/tasks/${task.taskId}`)).json()) as TaskDetail;
+    if (detail.outcome === "failed") { failed = task.taskId; break; }
+  }
+  expect(failed, "a failed task among the last 100 finished").not.toBeNull();
+  await page.goto(`/?refresh=off&task=${failed}`);
+  const dialog = page.getByRole("dialog");
+  const badge = dialog.locator("[data-status]");
+  await expect(badge).toHaveAttribute("data-outcome", "failed");
+  await expect(badge).toHaveText("Failed");
+  // The task's own status and progress: nothing green (a step that succeeded inside it may still say so).
+  const [status, progress] = [dialog.locator("dd").nth(0), dialog.locator("dd").nth(1)];
+  await expect(status).not.toContainText("Finished");
+  expect(await status.locator("[class*=emerald]").count()).toBe(0);
+  expect(await progress.locator("[class*=emerald], [class*=bg-blue]").count()).toBe(0);
 });
