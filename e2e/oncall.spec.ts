@@ -100,3 +100,10 @@ test("a bad threshold in the API is a 400 naming it", async ({ request }) => {
   expect(response.status()).toBe(400);
   expect((await response.json()).error.message).toMatch(/^waitSlo: /);
 });
+
+test("a mistyped threshold in the page's URL is named with the reason it was ignored", async ({ page }) => {
+  await openOncall(page, "/oncall?waitSlo=ten&failRate=500");
+  const notice = page.getByTestId("url-notice");
+  await expect(notice.locator("[data-param=waitSlo]")).toContainText("waitSlo=ten");
+  await expect(notice.locator("[data-param=failRate]")).toContainText("1 to 100");
+});

@@ -1,22 +1,18 @@
-import { taskQueryParams, type TaskQueryParam } from "@/lib/filters/task-query";
+import { ignoredValues, type IgnoredParam } from "@/lib/filters/read-params";
+import { taskQueryParams } from "@/lib/filters/task-query";
 import { REFRESH_CHOICES } from "@/lib/model/refresh";
 import { isTaskId, TASK_ID_RULE } from "@/lib/model/task-id";
 import { parseTimeZone } from "./page-params";
 
-export interface IgnoredParam {
-  param: string;
-  value: string;
-  /** Completes "<param>=<value> was ignored: …". */
-  reason: string;
-}
+export type { IgnoredParam };
 
 /** The page reads these; `cursor` belongs to the API alone, and the page never takes one from its URL. */
-const FILTERS = (Object.keys(taskQueryParams) as TaskQueryParam[]).filter((name) => name !== "cursor");
+const FILTERS = Object.fromEntries(Object.entries(taskQueryParams).filter(([name]) => name !== "cursor"));
 
-const PAGE_PARAMS: Record<string, { valid: (raw: string) => boolean; expected: string }> = {
-  refresh: { valid: (raw) => (REFRESH_CHOICES as readonly string[]).includes(raw), expected: `one of ${REFRESH_CHOICES.join(", ")}` },
-  tz: { valid: (raw) => raw === "local" || parseTimeZone(raw) !== null, expected: "local, UTC or an IANA time zone such as Asia/Shanghai" },
-  task: { valid: isTaskId, expected: `a task ID of ${TASK_ID_RULE}` },
+const PAGE_PARAMS = {
+  refresh: { parse: (raw: string) => ((REFRESH_CHOICES as readonly string[]).includes(raw) ? raw : null), expected: `one of ${REFRESH_CHOICES.join(", ")}` },
+  tz: { parse: (raw: string) => (raw === "local" ? raw : parseTimeZone(raw)), expected: "local, UTC or an IANA time zone such as Asia/Shanghai" },
+  task: { parse: (raw: string) => (isTaskId(raw) ? raw : null), expected: `a task ID of ${TASK_ID_RULE}` },
 };
 
 /** Statuses people type that DescribeTasks has no filter for, and what to use instead. */
@@ -26,25 +22,9 @@ const STATUS_HINTS: Record<string, string> = {
 };
 
 /**
- * The page's URL values it reads as absent, and why. The page still shows a view (the wider one):
- * this is what it tells the reader, so that `?status=FAILED` does not silently show every task.
+ * The dashboard URL's values it reads as absent, and why. The page still shows a view (the wider
+ * one): this is what it tells the reader, so that `?status=FAILED` does not silently show every task.
  */
 export function ignoredParams(search: URLSearchParams): IgnoredParam[] {
-  const ignored: IgnoredParam[] = [];
-  const check = (param: string, valid: (raw: string) => boolean, expected: string, hint?: (raw: string) => string | undefined) => {
-    const given = search.getAll(param).filter((value) => value !== "");
-    if (given.length === 0) return;
-    if (given.length > 1) {
-      ignored.push({ param, value: given.join(", "), reason: "given more than once" });
-      return;
-    }
-    if (valid(given[0])) return;
-    ignored.push({ param, value: given[0], reason: hint?.(given[0]) ?? `must be ${expected}` });
-  };
-  for (const name of FILTERS) {
-    const kind = taskQueryParams[name];
-    check(name, (raw) => kind.parse(raw) !== null, kind.expected, name === "status" ? (raw) => STATUS_HINTS[raw.toUpperCase()] : undefined);
-  }
-  for (const [name, rule] of Object.entries(PAGE_PARAMS)) check(name, rule.valid, rule.expected);
-  return ignored;
+  return ignoredValues({ ...FILTERS, ...PAGE_PARAMS }, search, (param, raw) => (param === "status" ? STATUS_HINTS[raw.toUpperCase()] : undefined));
 }
