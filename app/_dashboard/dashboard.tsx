@@ -142,13 +142,14 @@ export function Dashboard() {
               On-call view
             </Link>
           </nav>
-          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-2">
+          {/* Beside the title on a phone, last on the line from `sm` up. */}
+          <div className="ml-auto sm:order-last sm:ml-0"><ThemeToggle /></div>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto">
             <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} stale={feed.refreshError !== null} zone={zone}
               refresh={page.refresh} choices={REFRESH_CHOICES} onRefreshChange={(refresh) => void setPage({ refresh })}
               paused={paused} onTogglePause={togglePause} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
-            <ThemeToggle />
           </div>
         </div>
       </header>
