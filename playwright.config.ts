@@ -32,6 +32,22 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
     },
   },
+  // Every spec runs on a laptop; the layout specs (*.screens.spec.ts) also on a phone and a wall display.
+  projects: [
+    { name: "laptop", use: { viewport: { width: 1280, height: 800 } } },
+    {
+      name: "phone",
+      testMatch: /\.screens\.spec\.ts$/,
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+      },
+    },
+    { name: "wall", testMatch: /\.screens\.spec\.ts$/, use: { viewport: { width: 2560, height: 1440 } } },
+  ],
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,

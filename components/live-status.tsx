@@ -22,7 +22,7 @@ export function LiveStatus<R extends string>({ updatedAt, refreshing, stale, ref
   const live = refresh !== "off" && !paused;
   const dot = stale ? "bg-rose-500" : live ? "bg-emerald-500" : "bg-zinc-400";
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <span className="inline-flex min-w-[9.5rem] items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" data-testid="updated-at"
         title={updatedAt ? `Last refreshed at ${formatClock(updatedAt, zone)}` : undefined}>
         <span className={`size-2 rounded-full ${dot} ${refreshing ? "motion-safe:animate-pulse" : ""}`} aria-hidden="true" />

@@ -10,22 +10,21 @@ interface TaskDetailBodyProps {
 }
 
 function Outcome({ detail }: { detail: TaskDetail }) {
+  // A failure is already the status badge's word (and the box above): said once, in red.
+  if (detail.outcome === "failed") return null;
   if (detail.outcome === "success") {
     return <span className="rounded-md bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-inset ring-emerald-600/25 dark:bg-emerald-400/10 dark:text-emerald-300">Succeeded</span>;
-  }
-  if (detail.outcome === "failed") {
-    return <span className="rounded-md bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-600/30 dark:bg-rose-400/10 dark:text-rose-300">Failed</span>;
   }
   return <span className="text-xs text-zinc-600 dark:text-zinc-400">No outcome yet</span>;
 }
 
-function ProgressBar({ value }: { value: number | null }) {
+function ProgressBar({ value, failed }: { value: number | null; failed: boolean }) {
   if (value === null) return <span className="text-xs text-zinc-500 dark:text-zinc-400">Not reported</span>;
   return (
     <span className="flex items-center gap-2">
       <span role="progressbar" aria-label="Progress" aria-valuenow={value} aria-valuemin={0} aria-valuemax={100}
-        className="h-1.5 w-40 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700">
-        <span className="block h-full rounded-full bg-blue-600 dark:bg-blue-400" style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
+        className="h-1.5 w-32 overflow-hidden sm:w-40 rounded-full bg-zinc-200 dark:bg-zinc-700">
+        <span className={`block h-full rounded-full ${failed ? "bg-rose-600 dark:bg-rose-400" : "bg-blue-600 dark:bg-blue-400"}`} style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
       </span>
       <span className="text-xs tabular-nums">{value}%</span>
     </span>
@@ -34,7 +33,7 @@ function ProgressBar({ value }: { value: number | null }) {
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[7.5rem_1fr] gap-3 py-1.5">
+    <div className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-3 py-1.5 sm:grid-cols-[7.5rem_minmax(0,1fr)]">
       <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="min-w-0 text-sm">{children}</dd>
     </div>
@@ -56,8 +55,8 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
         </div>
       ) : null}
       <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        <Row label="Status"><span className="flex flex-wrap items-center gap-2"><StatusBadge status={detail.status} /> <Outcome detail={detail} /></span></Row>
-        <Row label="Progress"><ProgressBar value={detail.progress} /></Row>
+        <Row label="Status"><span className="flex flex-wrap items-center gap-2"><StatusBadge status={detail.status} outcome={detail.outcome} /> <Outcome detail={detail} /></span></Row>
+        <Row label="Progress"><ProgressBar value={detail.progress} failed={detail.outcome === "failed"} /></Row>
         <Row label="Type">{detail.taskType}</Row>
         <Row label="File ID">
           {detail.fileId ? <button type="button" onClick={() => onFilterFile(detail.fileId)} className="break-all font-mono text-xs text-blue-700 hover:underline dark:text-blue-300" title="Show only this file's tasks">{detail.fileId}</button> : "—"}
@@ -75,7 +74,7 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
       <section aria-labelledby="subtasks-title">
         <h3 id="subtasks-title" className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Sub-tasks ({detail.subTasks.length})</h3>
         {detail.subTasks.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None reported.</p> : (
-          <table className="w-full text-left text-xs">
+          <div className="overflow-x-auto"><table className="w-full text-left text-xs">
             <thead className="text-zinc-600 dark:text-zinc-400">
               <tr><th scope="col" className="py-1 pr-2 font-medium">Type</th><th scope="col" className="py-1 pr-2 font-medium">Status</th><th scope="col" className="py-1 pr-2 font-medium">Progress</th><th scope="col" className="py-1 font-medium">Error</th></tr>
             </thead>
@@ -89,7 +88,7 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
       </section>
     </div>

@@ -16,7 +16,10 @@ interface TaskDetailDrawerProps {
   onFilterFile: (fileId: string) => void;
 }
 
-/** The task named by `task` in the URL, from DescribeTaskDetail; Esc or the backdrop closes it. */
+/**
+ * The task named by `task` in the URL, from DescribeTaskDetail; Esc, the close button or the
+ * backdrop closes it. A panel on the right from `sm` up, a full-screen sheet on a phone.
+ */
 export function TaskDetailDrawer({ taskId, subAppId, intervalMs, zone, onClose, onFilterFile }: TaskDetailDrawerProps) {
   const detail = useQuery(taskDetailOptions(taskId, subAppId, intervalMs));
   const panelRef = useRef<HTMLDivElement>(null);
@@ -39,8 +42,8 @@ export function TaskDetailDrawer({ taskId, subAppId, intervalMs, zone, onClose, 
           if (event.key === "Escape") { event.stopPropagation(); onClose(); }
           if (event.key === "Tab") trapFocus(event, panelRef.current);
         }}
-        className="absolute inset-y-0 right-0 flex w-full max-w-xl flex-col border-l border-zinc-200 bg-white shadow-2xl dark:border-zinc-800 dark:bg-zinc-900">
-        <header className="flex items-start gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+        className="absolute inset-0 flex w-full flex-col bg-white shadow-2xl sm:left-auto sm:max-w-xl sm:border-l sm:border-zinc-200 dark:bg-zinc-900 sm:dark:border-zinc-800">
+        <header className="flex items-start gap-2 border-b border-zinc-200 px-4 py-3 sm:gap-3 sm:px-5 sm:py-4 dark:border-zinc-800">
           <div className="min-w-0 flex-1">
             <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Task detail</p>
             <h2 id="task-detail-title" className="flex items-center gap-1 break-all font-mono text-sm font-semibold">
@@ -48,15 +51,15 @@ export function TaskDetailDrawer({ taskId, subAppId, intervalMs, zone, onClose, 
             </h2>
           </div>
           <button type="button" onClick={() => copy(window.location.href)}
-            className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:bg-zinc-800">
+            className="inline-flex h-10 shrink-0 items-center sm:h-8 gap-1 rounded-md px-2 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:bg-zinc-800">
             <LinkIcon className="size-3.5" /> {copied ? "Copied" : "Copy link"}
           </button>
-          <button ref={closeRef} type="button" onClick={onClose} aria-label="Close detail (Esc)"
-            className="inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:bg-zinc-800">
+          <button ref={closeRef} type="button" onClick={onClose} aria-label="Close detail (Esc)" data-testid="close-detail"
+            className="inline-flex size-10 shrink-0 items-center sm:size-8 justify-center rounded-md text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:bg-zinc-800">
             <CloseIcon className="size-4" />
           </button>
         </header>
-        <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
+        <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4 sm:px-5">
           {detail.data ? (
             <TaskDetailBody detail={detail.data} zone={zone} onFilterFile={onFilterFile} />
           ) : detail.isPending ? (

@@ -1,5 +1,6 @@
 import type { ComponentType, SVGProps } from "react";
-import { BanIcon, CheckCircleIcon, ClockIcon, HelpIcon, SpinnerIcon } from "./icons";
+import type { Outcome } from "@/lib/model/task";
+import { BanIcon, CheckCircleIcon, ClockIcon, HelpIcon, SpinnerIcon, XCircleIcon } from "./icons";
 
 export interface StatusDefinition {
   value: string;
@@ -35,6 +36,12 @@ const UNKNOWN: Omit<StatusDefinition, "value" | "label"> = {
   badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/10 dark:text-zinc-300 dark:ring-zinc-400/25",
 };
 
+/** How an ended task that failed looks wherever its outcome is known: never green. */
+const FAILED: Omit<StatusDefinition, "value"> = {
+  label: "Failed", icon: XCircleIcon, filterable: false, color: "#e11d48", description: "Ended, and failed: the detail says why",
+  badge: "bg-rose-50 text-rose-800 ring-rose-600/30 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/30",
+};
+
 export function statusDefinition(value: string): StatusDefinition {
   return STATUSES.find((status) => status.value === value) ?? { ...UNKNOWN, value, label: value };
 }
@@ -43,11 +50,12 @@ export function statusDefinition(value: string): StatusDefinition {
  * A status as a tinted badge with its icon. Still, even for PROCESSING: a spinning icon in every
  * running row makes the browser repaint the table 60 times a second for as long as one is on screen.
  */
-export function StatusBadge({ status }: { status: string }) {
-  const definition = statusDefinition(status);
+export function StatusBadge({ status, outcome = null }: { status: string; outcome?: Outcome }) {
+  // FINISH does not mean success: once the outcome says failed, the badge says so (ABORTED keeps its own name).
+  const definition = outcome === "failed" && status !== "ABORTED" ? { ...FAILED, value: status } : statusDefinition(status);
   const Icon = definition.icon;
   return (
-    <span title={definition.description} data-status={definition.value}
+    <span title={definition.description} data-status={definition.value} data-outcome={outcome ?? undefined}
       className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${definition.badge}`}>
       <Icon className="size-3.5 shrink-0" />
       {definition.label}

@@ -55,7 +55,8 @@ test("a stall turns the view amber or red with the stuck tasks linked to their d
   // At the emulator's nightly trough a few tasks arrive a minute: the first stuck one takes a while.
   await expect(page.getByTestId("stuck-task").first()).toBeVisible({ timeout: 100_000 });
   await expect(state(page)).toHaveAttribute("data-state", /amber|red/);
-  await expect(page.getByTestId("oncall-reasons")).toContainText(/waiting over 30s|Backlog grew/);
+  // The words for it ("Stalled: nothing started in 2m while …") need two minutes of it: lib/server/routes/oncall.test.ts.
+  await expect(page.getByTestId("oncall-reasons")).toContainText(/waiting over 30s|Backlog grew|Stalled/);
   await expect(page).toHaveTitle(/\d+ stuck · VOD on-call/);
   const link = page.getByTestId("stuck-task").first();
   const taskId = await link.getAttribute("data-task-id");
@@ -97,4 +98,11 @@ test("a bad threshold in the API is a 400 naming it", async ({ request }) => {
   const response = await request.get("/api/oncall?waitSlo=ten");
   expect(response.status()).toBe(400);
   expect((await response.json()).error.message).toMatch(/^waitSlo: /);
+});
+
+test("a mistyped threshold in the page's URL is named with the reason it was ignored", async ({ page }) => {
+  await openOncall(page, "/oncall?waitSlo=ten&failRate=500");
+  const notice = page.getByTestId("url-notice");
+  await expect(notice.locator("[data-param=waitSlo]")).toContainText("waitSlo=ten");
+  await expect(notice.locator("[data-param=failRate]")).toContainText("1 to 100");
 });

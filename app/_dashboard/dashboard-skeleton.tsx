@@ -4,8 +4,8 @@ import { SkeletonRows } from "@/components/task-table/table-footer";
 export function DashboardSkeleton() {
   return (
     <div aria-busy="true">
-      <header className="sticky top-0 z-30 h-14 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="mx-auto flex h-full max-w-[1800px] items-center px-4">
+      <header className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="mx-auto flex min-h-14 max-w-[1800px] items-center px-4 py-2">
           <h1 className="text-base font-semibold">VOD tasks</h1>
         </div>
       </header>

@@ -1,7 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useRef, useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FilterBar } from "@/components/filter-bar/filter-bar";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
@@ -11,13 +13,18 @@ import { TaskDetailDrawer } from "@/components/task-detail-drawer";
 import type { CellContext } from "@/components/task-table/columns";
 import { TaskTable } from "@/components/task-table/task-table";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { UrlNotice } from "@/components/url-notice";
 import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
+import { useClockText } from "@/lib/client/use-now";
+import { useStickyHeight } from "@/lib/client/use-sticky-height";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
-import { freezeTimeText } from "@/lib/filters/time-expression";
+import { freezeWindow, isFrozen } from "@/lib/filters/freeze";
+import { reversedRanges, type ReversedRange } from "@/lib/filters/time-window";
 import { REFRESH_CHOICES } from "@/lib/model/refresh";
+import { ignoredParams } from "./ignored-params";
 import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
 import { TableFooter } from "./table-footer-state";
 import { useDashboardUrl } from "./use-dashboard-url";
@@ -30,7 +37,8 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
   loading: () => <div className="h-[27rem] rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700" aria-hidden="true" />,
 });
 
-const TIME_PARAMS = ["createdAfter", "createdBefore", "finishedAfter", "finishedBefore"] as const;
+/** The bar's height before the browser measures it: one line, as on a laptop. */
+const BAR_HEIGHT = 56;
 
 export function Dashboard() {
   const { filters, setFilters, page, setPage } = useDashboardUrl();
@@ -38,10 +46,26 @@ export function Dashboard() {
   const [selected, setSelected] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+  const stickyTop = useStickyHeight(headerRef, BAR_HEIGHT);
 
   const health = useQuery(healthOptions());
-  const subAppIds = health.data?.subAppIds ?? (health.isError ? [] : undefined);
-  const view = viewQueries(filters, subAppIds);
+  const offered = health.data?.subAppIds;
+  const subAppIds = useMemo(() => offered ?? (health.isError ? [] : undefined), [offered, health.isError]);
+  // A range that ends before it starts is named beside its fields and left out, rather than failing every request.
+  // Read against the shared clock, re-rendering only when the answer changes (a relative bound can overtake an absolute one).
+  const reversedText = useClockText((nowMs) => JSON.stringify(reversedRanges(filters, nowMs)), "[]");
+  const reversed = useMemo(() => JSON.parse(reversedText) as ReversedRange[], [reversedText]);
+  const viewFilters = reversed.length ? { ...filters, ...Object.fromEntries(reversed.map((range) => [range.param, null])) } : filters;
+  const view = viewQueries(viewFilters, subAppIds);
+  const search = useSearchParams();
+  const problems = useMemo(() => {
+    const found = ignoredParams(new URLSearchParams(search.toString()));
+    if (filters.subAppId !== null && subAppIds !== undefined && !subAppIds.includes(filters.subAppId)) {
+      found.push({ param: "subAppId", value: String(filters.subAppId), reason: `not an app this dashboard offers; showing ${subAppIds[0] ?? "the default app"}` });
+    }
+    return found;
+  }, [search, filters.subAppId, subAppIds]);
   const intervalMs = refreshIntervalMs(page.refresh, paused);
   // The server cannot know the browser's zone: until hydrated, "local" renders as UTC with the
   // table's times hidden, so that the server's HTML and the browser's first render agree.
@@ -58,17 +82,15 @@ export function Dashboard() {
     void setFilters(patch, typing ? { history: "replace" } : undefined);
   }, [setFilters]);
   const openTask = useCallback((taskId: string) => void setPage({ task: taskId }), [setPage]);
+  // Closing replaces the entry that opened the detail: Back then leads to where the reader was before, not into the detail again.
+  const closeTask = useCallback(() => void setPage({ task: null }, { history: "replace" }), [setPage]);
   const filterByFile = useCallback((fileId: string) => {
     changeFilters({ fileId });
     void setPage({ task: null });
   }, [changeFilters, setPage]);
   const context = useMemo<CellContext>(() => ({ zone, zoneReady, openTask, filterByFile }), [zone, zoneReady, openTask, filterByFile]);
 
-  const relativeTimes = TIME_PARAMS.filter((name) => filters[name]?.startsWith("now"));
-  const freeze = () => {
-    const now = Date.now();
-    changeFilters(Object.fromEntries(relativeTimes.map((name) => [name, freezeTimeText(filters[name]!, now)])));
-  };
+  const freeze = () => changeFilters(freezeWindow(filters, Date.now()));
   const togglePause = () => {
     if (paused) feed.refreshNow();
     setPaused(!paused);
@@ -83,51 +105,74 @@ export function Dashboard() {
     if (list.hasNextPage && !list.isFetchingNextPage && !list.isFetchNextPageError) void list.fetchNextPage();
   }, [list]);
 
+  // A type filter reads upstream page by page and may find nothing for a while: keep going by
+  // itself until a page's worth has been found or the window is exhausted (the footer says how far it got).
+  const scanning = filters.type !== null;
+  useEffect(() => {
+    if (scanning && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
+  }, [scanning, rows.length, filters.limit, list]);
+
+  /** Moves the highlight; with the detail open, the detail follows it (without a history entry per step). */
+  const move = (step: 1 | -1) => {
+    const current = selected ?? (page.task ? rows.findIndex((row) => row.taskId === page.task) : -1);
+    const next = current === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, current + step));
+    setSelected(next);
+    if (page.task && rows[next]) void setPage({ task: rows[next].taskId }, { history: "replace" });
+  };
+
   useKeyboardShortcuts({
     focusSearch: () => searchRef.current?.focus(),
-    next: () => setSelected((index) => Math.min(rows.length - 1, index === null ? 0 : index + 1)),
-    previous: () => setSelected((index) => Math.max(0, index === null ? 0 : index - 1)),
+    next: () => move(1),
+    previous: () => move(-1),
     open: () => { if (selected !== null && rows[selected]) openTask(rows[selected].taskId); },
-    close: () => { if (page.task) void setPage({ task: null }); },
+    close: () => { if (page.task) closeTask(); },
     togglePause: () => { if (page.refresh !== "off") togglePause(); },
+    arrows: page.task !== null,
   });
 
+  const clearFilters = () => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])));
   return (
     <div>
-      <header className="sticky top-0 z-30 h-14 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="mx-auto flex h-full max-w-[1800px] items-center gap-3 px-4">
+      <header ref={headerRef} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="mx-auto flex min-h-14 max-w-[1800px] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <h1 className="text-base font-semibold tracking-tight">VOD tasks</h1>
           <ModeBadge health={health.data} />
-          <div className="ml-auto flex items-center gap-3">
+          <nav aria-label="Pages">
+            <Link href="/oncall" className="rounded text-sm font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
+              On-call view
+            </Link>
+          </nav>
+          {/* Beside the title on a phone, last on the line from `sm` up. */}
+          <div className="ml-auto sm:order-last sm:ml-0"><ThemeToggle /></div>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto">
             <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} stale={feed.refreshError !== null} zone={zone}
               refresh={page.refresh} choices={REFRESH_CHOICES} onRefreshChange={(refresh) => void setPage({ refresh })}
               paused={paused} onTogglePause={togglePause} />
-            <ViewActions canFreeze={relativeTimes.length > 0} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
+            <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
-            <ThemeToggle />
           </div>
         </div>
       </header>
       <main className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
-        <FilterBar filters={filters} onChange={changeFilters} onClear={() => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])))}
+        <UrlNotice problems={problems} />
+        <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
           statusCounts={stats.data?.byStatus} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
           subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} />
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
         <StatsPanel stats={stats.data} error={stats.error} zone={zone} />
         <div ref={tableRef}>
-          <NewTasksPill count={feed.newTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} />
+          <NewTasksPill count={feed.newTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
           <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
-            pageCount={list.data?.pages.length ?? 0} busy={list.isFetching}
-            footer={<TableFooter feed={feed} ready={view.ready} scanning={filters.type !== null} filtered={hasFilters(filters)}
-              onClear={() => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])))} />} />
+            pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
+            footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone} />} />
         </div>
-        <p className="pb-4 text-xs text-zinc-600 dark:text-zinc-400">
-          Keys: <kbd>/</kbd> file ID · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
+        <p className="pb-4 text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">
+          Keys: <kbd>/</kbd> file ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
         </p>
       </main>
       {page.task ? (
         <TaskDetailDrawer key={page.task} taskId={page.task} subAppId={view.subAppId} intervalMs={intervalMs} zone={zone}
-          onClose={() => void setPage({ task: null })} onFilterFile={filterByFile} />
+          onClose={closeTask} onFilterFile={filterByFile} />
       ) : null}
     </div>
   );

@@ -7,16 +7,18 @@ interface TableFooterProps {
   scanning: boolean;
   filtered: boolean;
   onClear: () => void;
+  zone: string | undefined;
 }
 
 /** Which of the list's states shows under the header: first load, failure, empty, more, or the end. */
-export function TableFooter({ feed, ready, scanning, filtered, onClear }: TableFooterProps) {
+export function TableFooter({ feed, ready, scanning, filtered, onClear, zone }: TableFooterProps) {
   const { list, rows } = feed;
+  const scannedThrough = list.data?.pages.at(-1)?.scannedThrough;
   if (!ready || (list.isPending && !list.isError)) return <SkeletonRows />;
   if (list.isError && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
-  if (rows.length === 0 && !list.hasNextPage) return <EmptyState filtered={filtered} onClear={onClear} />;
+  if (rows.length === 0 && !list.hasNextPage) return <EmptyState filtered={filtered} onClear={onClear} scanned={scanning} />;
   return (
     <ListEnd count={rows.length} hasNextPage={list.hasNextPage} loading={list.isFetchingNextPage}
-      error={list.isFetchNextPageError ? list.error : null} onLoadMore={() => void list.fetchNextPage()} scanning={scanning && list.hasNextPage} />
+      error={list.isFetchNextPageError ? list.error : null} onLoadMore={() => void list.fetchNextPage()} scanning={scanning} scannedThrough={scannedThrough} zone={zone} />
   );
 }

@@ -8,6 +8,8 @@ export interface Shortcuts {
   open: () => void;
   close: () => void;
   togglePause: () => void;
+  /** Arrow keys move between rows too: while the detail is open, where they have nothing else to scroll but the detail. */
+  arrows: boolean;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -15,7 +17,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName);
 }
 
-/** `/` search, `j`/`k` rows, Enter open, Esc close, `p` pause; letters are ignored while typing in a field. */
+/** `/` search, `j`/`k` rows (and ↓/↑ while the detail is open), Enter open, Esc close, `p` pause; ignored while typing in a field. */
 export function useKeyboardShortcuts(shortcuts: Shortcuts): void {
   const latest = useRef(shortcuts);
   useEffect(() => {
@@ -29,7 +31,9 @@ export function useKeyboardShortcuts(shortcuts: Shortcuts): void {
       if (isTyping(event.target)) return;
       // Enter on a focused button or link belongs to that control.
       if (event.key === "Enter" && event.target instanceof HTMLElement && event.target.closest("button, a")) return;
-      const action = { "/": actions.focusSearch, j: actions.next, k: actions.previous, Enter: actions.open, p: actions.togglePause }[event.key];
+      const keys: Record<string, () => void> = { "/": actions.focusSearch, j: actions.next, k: actions.previous, Enter: actions.open, p: actions.togglePause };
+      if (actions.arrows) Object.assign(keys, { ArrowDown: actions.next, ArrowUp: actions.previous });
+      const action = keys[event.key];
       if (!action) return;
       event.preventDefault();
       action();

@@ -1,15 +1,18 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo } from "react";
 import { AppColumn } from "@/components/oncall/app-column";
 import { ScreenControls, ThresholdsForm } from "@/components/oncall/controls";
 import { NotifyButton } from "@/components/oncall/notify-button";
 import { StateBanner } from "@/components/oncall/state-banner";
+import { UrlNotice } from "@/components/url-notice";
+import { ignoredValues } from "@/lib/filters/read-params";
 import { describeError } from "@/lib/client/api-error";
 import { formatAgeMs } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
-import { staleAfterMs } from "@/lib/oncall/params";
+import { oncallParams, staleAfterMs } from "@/lib/oncall/params";
 import { pageTitle, screenState } from "@/lib/oncall/screen-state";
 import { oncallQueryOptions } from "./oncall-query";
 import { useOncallUrl } from "./use-oncall-url";
@@ -22,6 +25,9 @@ import { useRedAlerts } from "./use-red-alerts";
 export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
   const { params, setParams, apiSearch } = useOncallUrl();
   const query = useQuery(oncallQueryOptions(apiSearch, params.refresh));
+  // A mistyped threshold reads as its default: said on the screen, so nobody trusts a threshold they did not get.
+  const search = useSearchParams();
+  const ignored = useMemo(() => ignoredValues(oncallParams, new URLSearchParams(search.toString())), [search]);
   const now = useNow();
   const data = query.data;
   const screen = screenState({
@@ -37,6 +43,10 @@ export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
   }, [title]);
 
   const apps = data?.apps ?? [];
+  // The age of the numbers themselves (the oldest app's last sync), not of the last answer: an
+  // answer that arrives while upstream hangs carries old numbers, and "just now" would be a lie.
+  const synced = apps.map((app) => (app.syncedAt ? Date.parse(app.syncedAt) : null));
+  const dataAtMs = synced.length && synced.every((at) => at !== null) ? Math.min(...(synced as number[])) : null;
   return (
     <main className="dark min-h-dvh bg-black p-3 text-white sm:p-6" data-testid="oncall-screen">
       <div className="mx-auto flex max-w-[120rem] flex-col gap-4 sm:gap-6">
@@ -47,13 +57,14 @@ export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <span className="text-base text-zinc-300" data-testid="updated-at">
-              {query.dataUpdatedAt && now ? `Updated ${formatAgeMs(now - query.dataUpdatedAt)}` : "Loading…"}
+              {dataAtMs && now ? `Data from ${formatAgeMs(now - dataAtMs)}` : "Loading…"}
             </span>
             <ScreenControls refresh={params.refresh} onRefresh={(refresh) => void setParams({ refresh })}
               subAppIds={subAppIds} subAppId={params.subAppId} onSubApp={(subAppId) => void setParams({ subAppId })} />
             <NotifyButton supported={alerts.supported} permission={alerts.permission} enabled={alerts.enabled} onToggle={() => void alerts.toggle()} />
           </div>
         </header>
+        <UrlNotice problems={ignored} />
         {data || query.error ? <StateBanner screen={screen} data={data} nowMs={now} /> : (
           <p className="text-3xl" role="status">Loading…</p>
         )}

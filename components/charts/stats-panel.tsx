@@ -1,6 +1,7 @@
 "use client";
 import { describeError } from "@/lib/client/api-error";
 import { formatAgeMs, formatTimestamp } from "@/lib/client/format-time";
+import { PHONE_QUERY, useMediaQuery } from "@/lib/client/use-media-query";
 import { useNow } from "@/lib/client/use-now";
 import { FINAL_STATUSES, TASK_STATUSES } from "@/lib/model/status";
 import type { Stats } from "@/lib/stats/stats";
@@ -24,7 +25,9 @@ interface StatsPanelProps {
  * slices identical, so a poll redraws only the charts whose numbers moved.
  */
 export function StatsPanel({ stats, error, zone }: StatsPanelProps) {
-  const [open, setOpen] = useStoredFlag("charts-open", true);
+  // Folded by default on a phone, where the charts would fill the first screens above the list.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [open, setOpen] = useStoredFlag("charts-open", !phone);
   if (!stats) {
     return (
       <div role={error ? "status" : undefined} className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

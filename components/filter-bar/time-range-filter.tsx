@@ -3,6 +3,7 @@ import { useState } from "react";
 import { fromWallTime, toWallTime, zoneOffsetLabel } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
 import { parseTimeExpression, resolveTime } from "@/lib/filters/time-expression";
+import type { ReversedRange } from "@/lib/filters/time-window";
 import { isoSeconds } from "@/lib/model/iso-time";
 import { controlClass, labelClass } from "./styles";
 
@@ -14,6 +15,12 @@ export const QUICK_RANGES = [
   { value: "now-72h", label: "Last 72 hours" },
 ] as const;
 
+/**
+ * Wide enough for the whole date and time in every locale Chromium formats ("12/03/2026, 12:00 PM"
+ * and its picker icon); the full row on a phone.
+ */
+const TIME_FIELD = "w-full sm:w-[16rem]";
+
 interface TimeRangeFilterProps {
   /** "created" or "finished": names the inputs and their labels. */
   name: string;
@@ -22,6 +29,8 @@ interface TimeRangeFilterProps {
   before: string | null;
   onChange: (range: { after: string | null; before: string | null }, typing?: boolean) => void;
   zone: string | undefined;
+  /** The URL's range ends before it starts: said here, and left out of the view. */
+  refused?: ReversedRange;
 }
 
 function wallValue(text: string | null, zone: string | undefined, nowMs: number): string {
@@ -30,7 +39,7 @@ function wallValue(text: string | null, zone: string | undefined, nowMs: number)
 }
 
 /** A quick choice (the last 15 minutes … 72 hours, kept relative) or a custom absolute range in the view's zone. */
-export function TimeRangeFilter({ name, label, after, before, onChange, zone }: TimeRangeFilterProps) {
+export function TimeRangeFilter({ name, label, after, before, onChange, zone, refused }: TimeRangeFilterProps) {
   const quick = before === null && QUICK_RANGES.some((range) => range.value === after) ? after : null;
   const [customOpen, setCustomOpen] = useState(false);
   const custom = customOpen || (quick === null && (after !== null || before !== null));
@@ -39,17 +48,29 @@ export function TimeRangeFilter({ name, label, after, before, onChange, zone }: 
   const now = useNow();
   const offset = zoneOffsetLabel(zone, now);
 
+  // A range that ends before it starts never reaches the URL: the field keeps its last good value and says why.
+  const [refusedHere, setRefusedHere] = useState(false);
   const setBound = (bound: "after" | "before", wall: string) => {
     const ms = wall ? fromWallTime(wall, zone) : null;
     if (wall && ms === null) return;
-    onChange({ after, before, [bound]: ms === null ? null : isoSeconds(ms) }, true);
+    const next = { after, before, [bound]: ms === null ? null : isoSeconds(ms) };
+    const at = (text: string | null) => {
+      const expression = text ? parseTimeExpression(text) : null;
+      return expression ? resolveTime(expression, Date.now()) : null;
+    };
+    const [from, until] = [at(next.after), at(next.before)];
+    const reversed = from !== null && until !== null && from >= until;
+    setRefusedHere(reversed);
+    if (!reversed) onChange(next, true);
   };
+  const problem = refusedHere ? `"From" must be earlier than "until"; the range was not changed.`
+    : refused ? `This link's range ends before it starts (${refused.param} ${refused.message}); it is left out until fixed.` : null;
 
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`${name}-range`} className={labelClass}>{label}</label>
       <div className="flex flex-wrap items-center gap-1.5">
-        <select id={`${name}-range`} value={selectValue} className={controlClass}
+        <select id={`${name}-range`} value={selectValue} className={`${controlClass} max-sm:w-full`}
           onChange={(event) => {
             const next = event.target.value;
             setCustomOpen(next === "custom");
@@ -61,15 +82,20 @@ export function TimeRangeFilter({ name, label, after, before, onChange, zone }: 
         </select>
         {custom ? (
           <>
-            <input type="datetime-local" aria-label={`${label} from (${offset})`} className={`${controlClass} w-[11.5rem]`}
+            <input type="datetime-local" aria-label={`${label} from (${offset})`} className={`${controlClass} ${TIME_FIELD}`}
+              aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${name}-range-problem` : undefined}
               value={wallValue(after, zone, now)} onChange={(event) => setBound("after", event.target.value)} />
             <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-hidden="true">–</span>
-            <input type="datetime-local" aria-label={`${label} until (${offset})`} className={`${controlClass} w-[11.5rem]`}
+            <input type="datetime-local" aria-label={`${label} until (${offset})`} className={`${controlClass} ${TIME_FIELD}`}
+              aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${name}-range-problem` : undefined}
               value={wallValue(before, zone, now)} onChange={(event) => setBound("before", event.target.value)} />
             <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{offset}</span>
           </>
         ) : null}
       </div>
+      {problem ? (
+        <p id={`${name}-range-problem`} role="alert" data-testid={`${name}-range-problem`} className="max-w-md text-xs font-medium text-rose-700 dark:text-rose-300">{problem}</p>
+      ) : null}
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function AppColumn({ app, thresholds, screenStale, showHeading }: AppColu
           warn={app.stuck.processingTotal > 0} />
         <Tile testId="tile-ended" label="Finished, last hour" value={count(tiles.endedLastHour)} rawValue={tiles.endedLastHour} stale={stale} />
         <Tile testId="tile-throughput" label="Throughput" value={tiles.throughputPerMinute.toFixed(1)} rawValue={tiles.throughputPerMinute} stale={stale}
-          detail="per minute, last 15m; line: 6 hours">
+          warn={app.reasons.some((reason) => reason.kind === "stall" || reason.kind === "flow")} detail="per minute, last 15m; line: 6 hours">
           <Sparkline values={series} stale={stale}
             label={`Tasks finished per minute over 6 hours, from ${Math.min(...series).toFixed(1)} to ${Math.max(...series).toFixed(1)}`} />
         </Tile>

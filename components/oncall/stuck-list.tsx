@@ -29,7 +29,8 @@ function listHref(kind: StuckListProps["kind"], subAppId: number | null): string
 export function StuckList({ title, kind, tasks, total, subAppId, stale }: StuckListProps) {
   const headingId = `stuck-${kind}-${subAppId ?? "default"}`;
   return (
-    <section aria-labelledby={headingId} data-testid={`stuck-${kind}`} data-total={total} className="min-w-0">
+    // Named with its app: two apps' lists side by side must not be two landmarks of the same name.
+    <section aria-label={subAppId === null ? title : `${title}, SubAppId ${subAppId}`} data-testid={`stuck-${kind}`} data-total={total} className="min-w-0">
       <h3 id={headingId} className="mb-2 text-lg font-bold text-white sm:text-xl">
         {title}: <span className="tabular-nums">{total}</span>
         {stale ? <span className="ml-2 text-sm font-bold uppercase text-red-300">stale</span> : null}

@@ -24,6 +24,9 @@ describe("the end of the task list", () => {
 
   it("says what a type scan is doing while it loads", () => {
     expect(render({ hasNextPage: true, loading: true, scanning: true })).toContain("Looking through older tasks for this type…");
+    const far = render({ count: 3, hasNextPage: true, loading: true, scanning: true, scannedThrough: "2026-12-03T04:12:00Z", zone: "UTC" });
+    expect(far).toContain("Looked through tasks back to 2026-12-03 04:12:00 so far. 3 found.");
+    expect(render({ count: 0, scanning: true })).toContain("the whole window was looked through");
   });
 
   it("names the failure and offers a retry, loading or not", () => {

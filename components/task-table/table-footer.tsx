@@ -1,5 +1,6 @@
 import { describeError } from "@/lib/client/api-error";
-import { GRID_TEMPLATE } from "./columns";
+import { formatTimestamp } from "@/lib/client/format-time";
+import { COLUMNS, GRID_CLASS } from "./columns";
 
 const buttonClass = "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700";
 
@@ -7,9 +8,9 @@ export function SkeletonRows({ count = 12 }: { count?: number }) {
   return (
     <div aria-hidden="true" data-testid="table-skeleton">
       {Array.from({ length: count }, (_, row) => (
-        <div key={row} className="grid h-12 items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-          {Array.from({ length: 10 }, (_, cell) => (
-            <div key={cell} className="h-3 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800" style={{ width: `${55 + ((row * 7 + cell * 13) % 40)}%` }} />
+        <div key={row} className={`grid h-12 items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${GRID_CLASS}`}>
+          {COLUMNS.map((column, cell) => (
+            <div key={column.id} className={`h-3 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800 ${column.hide ?? ""}`} style={{ width: `${55 + ((row * 7 + cell * 13) % 40)}%` }} />
           ))}
         </div>
       ))}
@@ -17,12 +18,13 @@ export function SkeletonRows({ count = 12 }: { count?: number }) {
   );
 }
 
-export function EmptyState({ onClear, filtered }: { onClear: () => void; filtered: boolean }) {
+export function EmptyState({ onClear, filtered, scanned = false }: { onClear: () => void; filtered: boolean; scanned?: boolean }) {
   return (
     <div className="flex flex-col items-center gap-2 px-4 py-16 text-center" data-testid="empty-state">
       <p className="text-sm font-medium">No tasks match this view</p>
       <p className="max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        DescribeTasks sees the last 72 hours. {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
+        DescribeTasks sees the last 72 hours.{scanned ? " Every task in this window was looked through for this type." : ""}{" "}
+        {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
       </p>
       {filtered ? <button type="button" className={buttonClass} onClick={onClear}>Clear filters</button> : null}
     </div>
@@ -47,6 +49,14 @@ interface ListEndProps {
   /** Loads the next page: after a failure, or when the reader asks before the table does. */
   onLoadMore: () => void;
   scanning: boolean;
+  /** A type scan's progress: the time of the last task the server looked at (see TaskPage). */
+  scannedThrough?: string | null;
+  zone?: string;
+}
+
+/** " · looked through tasks back to 2026-12-03 04:12:00" while a type scan reads older pages. */
+function scanProgress(scannedThrough: string | null | undefined, zone: string | undefined): string {
+  return scannedThrough ? ` Looked through tasks back to ${formatTimestamp(scannedThrough, zone)} so far.` : "";
 }
 
 /**
@@ -54,8 +64,8 @@ interface ListEndProps {
  * the list. Only a page that is actually loading spins: an animation that runs while nothing
  * happens makes the browser draw a frame for it every 16 ms, even far below the screen.
  */
-export function ListEnd({ count, hasNextPage, loading, error, onLoadMore, scanning }: ListEndProps) {
-  const base = "flex items-center justify-center gap-3 px-4 py-3 text-xs text-zinc-600 dark:text-zinc-400";
+export function ListEnd({ count, hasNextPage, loading, error, onLoadMore, scanning, scannedThrough, zone }: ListEndProps) {
+  const base = "flex flex-wrap items-center justify-center gap-3 px-4 py-3 text-center text-xs text-zinc-600 dark:text-zinc-400";
   if (error) {
     return (
       <div role="alert" className={base}>
@@ -68,14 +78,14 @@ export function ListEnd({ count, hasNextPage, loading, error, onLoadMore, scanni
     return (
       <div className={base} data-testid="list-loading" aria-live="polite">
         <span className="size-3 rounded-full border-2 border-zinc-300 border-t-blue-600 motion-safe:animate-spin dark:border-zinc-700 dark:border-t-blue-400" aria-hidden="true" />
-        {scanning ? "Looking through older tasks for this type…" : "Loading more tasks…"}
+        {scanning ? `Looking through older tasks for this type…${scanProgress(scannedThrough, zone)} ${count.toLocaleString("en-US")} found.` : "Loading more tasks…"}
       </div>
     );
   }
   if (hasNextPage) {
     return (
       <div className={base} data-testid="list-more">
-        <span>{count.toLocaleString("en-US")} {count === 1 ? "task" : "tasks"} loaded; more load as you scroll</span>
+        <span>{count.toLocaleString("en-US")} {count === 1 ? "task" : "tasks"} loaded; more load as you scroll.{scanning ? scanProgress(scannedThrough, zone) : ""}</span>
         <button type="button" className={buttonClass} onClick={onLoadMore}>Load more</button>
       </div>
     );
@@ -83,7 +93,7 @@ export function ListEnd({ count, hasNextPage, loading, error, onLoadMore, scanni
   return (
     <div className={base} data-testid="list-end">
       <span className="h-px w-12 bg-zinc-300 dark:bg-zinc-700" aria-hidden="true" />
-      End of list · {count.toLocaleString("en-US")} {count === 1 ? "task" : "tasks"}
+      End of list · {count.toLocaleString("en-US")} {count === 1 ? "task" : "tasks"}{scanning ? " · the whole window was looked through" : ""}
       <span className="h-px w-12 bg-zinc-300 dark:bg-zinc-700" aria-hidden="true" />
     </div>
   );

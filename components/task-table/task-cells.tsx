@@ -13,7 +13,7 @@ const MUTED = "text-zinc-400 dark:text-zinc-500";
 
 /** A cell of one line of text, cut to its column and whole on hover; "—" when there is none. */
 export function TextCell({ text, className = "" }: { text: string; className?: string }) {
-  if (!text) return <div role="cell" className={`${CELL} ${MUTED}`}>—</div>;
+  if (!text) return <div role="cell" className={`${CELL} ${MUTED} ${className}`}>—</div>;
   return <div role="cell" title={text} className={`${CELL} truncate ${className}`}>{text}</div>;
 }
 
@@ -27,11 +27,11 @@ export function Cell({ className = "", children }: { className?: string; childre
  * `zoneReady` is false while the browser's own zone is not known yet (the server's render): the
  * text keeps its place but stays hidden.
  */
-export const TimeCell = memo(function TimeCell({ iso, zone, zoneReady }: { iso: string | null; zone: string | undefined; zoneReady: boolean }) {
-  if (!iso) return <div role="cell" className={`${CELL} text-xs italic text-zinc-500 dark:text-zinc-400`}>{NOT_YET}</div>;
+export const TimeCell = memo(function TimeCell({ iso, zone, zoneReady, className = "" }: { iso: string | null; zone: string | undefined; zoneReady: boolean; className?: string }) {
+  if (!iso) return <div role="cell" className={`${CELL} text-xs italic text-zinc-500 dark:text-zinc-400 ${className}`}>{NOT_YET}</div>;
   // The age is the cell's own text under the <time>, so the cell's colour and size are the age's.
   return (
-    <div role="cell" className={`${CELL} flex flex-col text-[11px] leading-tight text-zinc-500 dark:text-zinc-400`}>
+    <div role="cell" className={`${CELL} flex flex-col text-[11px] leading-tight text-zinc-500 dark:text-zinc-400 ${className}`}>
       <time dateTime={iso} className={`truncate text-xs tabular-nums text-zinc-900 dark:text-zinc-100 ${zoneReady ? "" : "invisible"}`}>
         {formatTimestamp(iso, zone)}
       </time>
@@ -41,7 +41,7 @@ export const TimeCell = memo(function TimeCell({ iso, zone, zoneReady }: { iso: 
 });
 
 /** "12s ago": re-renders when the text changes (each second, or once a day for "3d ago"), not on every tick. */
-function Age({ iso }: { iso: string }) {
+export function Age({ iso }: { iso: string }) {
   const at = Date.parse(iso);
   return useClockText((now) => formatAgeMs(now - at), "\u00a0");
 }
@@ -50,8 +50,8 @@ function Age({ iso }: { iso: string }) {
  * A duration between two times. While the end has not happened and the task is in that phase,
  * the time so far ticks, marked as running so that it is not read as a final figure.
  */
-export const DurationCell = memo(function DurationCell({ from, to, live }: { from: string | null; to: string | null; live: boolean }) {
-  const base = `${CELL} font-mono text-xs tabular-nums`;
+export const DurationCell = memo(function DurationCell({ from, to, live, className = "" }: { from: string | null; to: string | null; live: boolean; className?: string }) {
+  const base = `${CELL} font-mono text-xs tabular-nums ${className}`;
   if (from && !to && live) {
     return (
       <div role="cell" className={`${base} text-blue-700 dark:text-blue-300`} title="Still running: time so far">

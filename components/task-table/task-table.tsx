@@ -1,15 +1,16 @@
 "use client";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { PHONE_QUERY, useMediaQuery } from "@/lib/client/use-media-query";
 import type { Task } from "@/lib/model/task";
-import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from "./columns";
+import { COLUMNS, GRID_CLASS, type CellContext } from "./columns";
+import { CARD_HEADERS, CARD_HEIGHT, TaskCard } from "./task-card";
 
 export const ROW_HEIGHT = 48;
-/** The page's sticky bar plus the table's sticky header: rows scrolled into view must clear both. */
-const STICKY_OFFSET = 56 + 36;
+/** The table's own sticky header: rows scrolled into view must clear it and the page's bar. */
+const TABLE_HEADER_HEIGHT = 36;
 /** The window the server renders for (it has none): a laptop screen's rows, which the browser's first render repeats. */
 const SERVER_WINDOW = { width: 1280, height: 800 };
-const estimateSize = () => ROW_HEIGHT;
 
 interface TaskTableProps {
   rows: Task[];
@@ -23,15 +24,21 @@ interface TaskTableProps {
   busy: boolean;
   /** Rendered under the header: skeletons, the empty state, the end-of-list marker. */
   footer: ReactNode;
+  /** The height of the page's sticky bar (0 where it does not stick): the table's header sticks under it. */
+  stickyTop: number;
 }
 
 /**
  * The task list as an ARIA table whose rows are virtualised against the window: only the rows
  * on screen (plus a margin) exist in the DOM, so ten thousand loaded tasks scroll like fifty.
  */
-export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, pageCount, busy, footer }: TaskTableProps) {
+export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, pageCount, busy, footer, stickyTop }: TaskTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const scrollMargin = useOffsetTop(bodyRef);
+  // On a phone the rows are cards, taller and without a column header above them.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const rowHeight = phone ? CARD_HEIGHT : ROW_HEIGHT;
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   // A new getItemKey makes the virtualizer re-measure every row, 10,000 of them: only when the rows change.
   const getItemKey = useCallback((index: number) => rows[index]?.taskId ?? index, [rows]);
   const virtualizer = useWindowVirtualizer({
@@ -39,10 +46,11 @@ export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, p
     estimateSize,
     overscan: 12,
     scrollMargin,
-    scrollPaddingStart: STICKY_OFFSET,
+    scrollPaddingStart: stickyTop + (phone ? 0 : TABLE_HEADER_HEIGHT),
     getItemKey,
     initialRect: SERVER_WINDOW,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1].index : -1;
 
@@ -54,24 +62,38 @@ export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, p
     if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
   }, [selectedIndex, virtualizer]);
 
+  // No overflow on this box: a box that scrolls sideways becomes what a sticky header sticks to,
+  // and the header would then sit inside the table, over its first row, instead of under the bar.
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm xl:overflow-x-visible dark:border-zinc-800 dark:bg-zinc-900">
-      <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="text-sm" style={{ minWidth: TABLE_MIN_WIDTH }}>
-        <div role="rowgroup" className="sticky top-14 z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-          <div role="row" aria-rowindex={1} className="grid h-9 items-center gap-2 px-3" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-            {COLUMNS.map((column) => (
-              <div key={column.id} role="columnheader" title={column.description}
-                className="truncate text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
-                {column.header}
-              </div>
-            ))}
+    <div className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="text-sm">
+        {phone ? (
+          <div role="rowgroup" className="sr-only">
+            <div role="row" aria-rowindex={1}>
+              {CARD_HEADERS.map((header) => <div key={header} role="columnheader">{header}</div>)}
+            </div>
           </div>
-        </div>
+        ) : (
+          <div role="rowgroup" data-testid="table-header" style={{ top: stickyTop }}
+            className="sticky z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+            <div role="row" aria-rowindex={1} className={`grid h-9 items-center gap-2 px-3 ${GRID_CLASS}`}>
+              {COLUMNS.map((column) => (
+                <div key={column.id} role="columnheader" title={column.description}
+                  className={`truncate text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400 ${column.hide ?? ""}`}>
+                  {column.header}
+                </div>
+              ))}
+            </div>
+          </div>
+        )}
         <div role="rowgroup" ref={bodyRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <TaskRow key={item.key} task={rows[item.index]} index={item.index} context={context}
-              selected={item.index === selectedIndex} onSelect={onSelect} top={item.start - virtualizer.options.scrollMargin} />
-          ))}
+          {items.map((item) => {
+            const Row = phone ? TaskCard : TaskRow;
+            return (
+              <Row key={item.key} task={rows[item.index]} index={item.index} context={context}
+                selected={item.index === selectedIndex} onSelect={onSelect} top={item.start - virtualizer.options.scrollMargin} />
+            );
+          })}
         </div>
       </div>
       {footer}
@@ -92,10 +114,10 @@ const TaskRow = memo(function TaskRow({ task, index, context, selected, onSelect
   return (
     <div role="row" aria-rowindex={index + 2} aria-current={selected ? "true" : undefined} data-task-id={task.taskId}
       onClick={() => { onSelect(index); context.openTask(task.taskId); }}
-      className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${
+      className={`absolute left-0 top-0 grid w-full cursor-pointer items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${GRID_CLASS} ${
         selected ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] dark:bg-blue-500/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}
-      style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: "strict" }}>
-      {COLUMNS.map((column) => <Fragment key={column.id}>{column.cell(task, context)}</Fragment>)}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: "strict" }}>
+      {COLUMNS.map((column) => <Fragment key={column.id}>{column.cell(task, context, column.hide ?? "")}</Fragment>)}
     </div>
   );
 });

@@ -33,3 +33,30 @@ export function readParams(
   }
   return { ok: true, value: values };
 }
+
+export interface IgnoredParam {
+  param: string;
+  value: string;
+  /** Completes "<param>=<value> was ignored: …". */
+  reason: string;
+}
+
+/**
+ * The values of a page's URL that its parsers read as absent (or as the default), and why: the
+ * page still shows a view, and says what it ignored. `hint` may explain a value better than the rule.
+ */
+export function ignoredValues(
+  definitions: Record<string, { parse(raw: string): unknown; expected: string }>,
+  params: URLSearchParams,
+  hint: (param: string, raw: string) => string | undefined = () => undefined,
+): IgnoredParam[] {
+  const ignored: IgnoredParam[] = [];
+  for (const [param, kind] of Object.entries(definitions)) {
+    const given = params.getAll(param).filter((value) => value !== "");
+    if (given.length > 1) ignored.push({ param, value: given.join(", "), reason: "given more than once" });
+    else if (given.length === 1 && kind.parse(given[0]) === null) {
+      ignored.push({ param, value: given[0], reason: hint(param, given[0]) ?? `must be ${kind.expected}` });
+    }
+  }
+  return ignored;
+}

@@ -1,4 +1,5 @@
 import { FILTERABLE_STATUSES } from "@/lib/model/status";
+import { canonicalTaskType } from "@/lib/model/task-types";
 import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
 import { integerParam, literalParam, patternParam, timeParam, type ParamKind } from "./param-kinds";
 import { readParams, type ParseResult } from "./read-params";
@@ -10,6 +11,14 @@ export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = "createTime:desc";
 export const DEFAULT_LIMIT = 50;
 
+const TYPE_PATTERN = patternParam(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "a task type such as Procedure or EditMedia");
+
+/** A known TaskType matches whatever its case (`procedure` reads as `Procedure`); an unknown name matches as given. */
+const taskTypeParam: ParamKind<string> = {
+  ...TYPE_PATTERN,
+  parse: (raw) => (TYPE_PATTERN.parse(raw) === null ? null : canonicalTaskType(raw)),
+};
+
 /**
  * Every filter of the task list, defined once. The page's query string and the API's are the
  * same string, so this table serves the URL state in the browser, the route handlers and the
@@ -18,7 +27,7 @@ export const DEFAULT_LIMIT = 50;
 export const taskQueryParams = {
   status: literalParam(FILTERABLE_STATUSES),
   fileId: patternParam(/^[\w.:-]{1,128}$/, "a file ID of at most 128 letters, digits, '.', ':', '_' or '-'"),
-  type: patternParam(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "a task type such as Procedure or EditMedia"),
+  type: taskTypeParam,
   createdAfter: timeParam,
   createdBefore: timeParam,
   finishedAfter: timeParam,

@@ -36,11 +36,29 @@ export function resolveTimeWindow(query: TaskQuery, nowMs: number, history?: His
       if (ms !== undefined && ms < history.earliestMs) return invalidParam(name, `reaches back further than the ${history.keptDays} days this dashboard keeps`);
     }
   }
-  if (created.after !== undefined && created.before !== undefined && created.after >= created.before) {
-    return invalidParam("createdBefore", "must be later than createdAfter");
-  }
-  if (finished.after !== undefined && finished.before !== undefined && finished.after >= finished.before) {
-    return invalidParam("finishedBefore", "must be later than finishedAfter");
-  }
+  const reversed = reversedRange(created, "created") ?? reversedRange(finished, "finished");
+  if (reversed) return invalidParam(reversed.param, reversed.message);
   return { ok: true, value: { created, finished } };
+}
+
+export interface ReversedRange {
+  /** The bound that is refused: `createdBefore` or `finishedBefore`. */
+  param: "createdBefore" | "finishedBefore";
+  message: string;
+}
+
+function reversedRange(range: TimeBounds, name: "created" | "finished"): ReversedRange | null {
+  if (range.after === undefined || range.before === undefined || range.after < range.before) return null;
+  return { param: `${name}Before`, message: `must be later than ${name}After` };
+}
+
+/**
+ * The ranges of a view whose end is not after its start, at `nowMs`: the API refuses them, so the
+ * page names them beside their fields instead of asking. Unparseable bounds count as absent here.
+ */
+export function reversedRanges(filters: Partial<Record<"createdAfter" | "createdBefore" | "finishedAfter" | "finishedBefore", string | null>>, nowMs: number): ReversedRange[] {
+  const or = (text: string | null | undefined) => text ?? undefined;
+  const created = bounds(or(filters.createdAfter), or(filters.createdBefore), nowMs);
+  const finished = bounds(or(filters.finishedAfter), or(filters.finishedBefore), nowMs);
+  return [reversedRange(created, "created"), reversedRange(finished, "finished")].filter((range) => range !== null);
 }

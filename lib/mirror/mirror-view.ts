@@ -42,6 +42,8 @@ export interface MirrorView {
   activeTasks(options?: { limit?: number }): ActiveTasks;
   /** How many tasks were WAITING at a past moment (epoch ms), rebuilt from the mirror's times. */
   waitingAt(atMs: number): number;
+  /** How many tasks the mirror saw start at or after a moment (epoch ms): a stall is none while tasks wait. */
+  startedSince(sinceMs: number): number;
   /** Tasks ended per minute, for the last `hours` (default 6). */
   finishedPerMinute(options?: { hours?: number }): MinuteCount[];
   /** Outcomes of the tasks ended in the last hour; asking starts (and keeps alive) the lookups. */

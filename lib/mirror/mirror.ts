@@ -14,7 +14,7 @@ import { isoSeconds } from "@/lib/model/iso-time";
 import { logEvent } from "@/lib/log";
 import type { MirrorStore } from "./mirror-store";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
-import { activeTasks, finishedPerMinute } from "./oncall";
+import { activeTasks, finishedPerMinute, startedSince } from "./oncall";
 import { OutcomeTracker } from "./outcomes";
 import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
@@ -146,6 +146,10 @@ export class Mirror implements MirrorView {
 
   waitingAt(atMs: number): number {
     return waitingAt(this.table, atMs);
+  }
+
+  startedSince(sinceMs: number): number {
+    return startedSince(this.table, sinceMs);
   }
 
   finishedPerMinute({ hours = 6 }: { hours?: number } = {}) {

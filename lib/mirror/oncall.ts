@@ -1,5 +1,5 @@
 import { isoSeconds } from "@/lib/model/iso-time";
-import { ABORTED, FINISH, PROCESSING, WAITING } from "./status-code";
+import { ABORTED, FINISH, FREE, PROCESSING, WAITING } from "./status-code";
 import type { TaskColumns } from "./task-columns";
 
 export interface ActiveTask {
@@ -64,6 +64,14 @@ export function activeTasks(table: TaskColumns, nowMs: number, limit: number): A
     waiting: waiting.slice(0, limit).map((slot) => activeTask(table, slot, nowMs)),
     processing: processing.slice(0, limit).map((slot) => activeTask(table, slot, nowMs)),
   };
+}
+
+/** How many tasks started at or after `sinceMs`, as far as the mirror has seen them start. */
+export function startedSince(table: TaskColumns, sinceMs: number): number {
+  let count = 0;
+  // NaN (not started) fails the comparison.
+  for (let slot = 0; slot < table.end; slot++) if (table.status[slot] !== FREE && table.begin[slot] >= sinceMs) count++;
+  return count;
 }
 
 /** Tasks ended per UTC minute over the last `hours`, oldest minute first, the current one last. */

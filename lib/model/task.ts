@@ -19,6 +19,11 @@ export interface TaskPage {
   requestId: string;
   /** "history" on a page of tasks older than upstream's 72 hours, read from the task store. */
   source?: "history";
+  /**
+   * With a `type` filter only: the creation time (finish time, for a finish-time sort) of the last
+   * task the server read for this page, matching or not: how far back the scan has got.
+   */
+  scannedThrough?: string | null;
 }
 
 export type Outcome = "success" | "failed" | null;

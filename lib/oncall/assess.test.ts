@@ -8,7 +8,7 @@ const THRESHOLDS: Thresholds = { waitSlo: 600, runSlo: 3_600, growth: 25, failRa
 /** A healthy app: fresh data, short waits and runs, work flowing, a steady backlog, 2% failures. */
 const healthy: Signals = {
   nowMs: NOW, staleAfterMs: 30_000, syncedAtMs: NOW - 4_000, loading: false, lastError: null,
-  waitSeconds: [12, 3], runSeconds: [400, 20], backlogNow: 2, backlogBefore: 2, endedRecently: 30,
+  waitSeconds: [12, 3], runSeconds: [400, 20], backlogNow: 2, backlogBefore: 2, endedRecently: 30, startedRecently: 12,
   outcomes: { known: 100, failed: 2 },
 };
 
@@ -38,9 +38,13 @@ const cases: { name: string; change: Partial<Signals>; thresholds?: Partial<Thre
     reasons: ["Data is stale: upstream failing (UpstreamTimeout); never synced", "Still reading the 72-hour window: counts are incomplete"] },
   { name: "still loading", change: { syncedAtMs: null, loading: true, endedRecently: 0 }, state: "amber", reasons: ["Still reading the 72-hour window: counts are incomplete"] },
   { name: "a stall: stuck, growing and not flowing, red first", change: {
-    waitSeconds: [1_500, 700, ...Array(10).fill(60)], runSeconds: [3_900], backlogBefore: 4, backlogNow: 12, endedRecently: 0 },
-  state: "red", reasons: ["2 tasks waiting over 10m (1 over 20m)", "1 task running over 1h", "Backlog grew 200% in 15m (4 → 12 waiting)",
+    waitSeconds: [1_500, 700, ...Array(10).fill(60)], runSeconds: [3_900], backlogBefore: 4, backlogNow: 12, endedRecently: 0, startedRecently: 0 },
+  state: "red", reasons: ["2 tasks waiting over 10m (1 over 20m)", "Stalled: nothing started in 2m while 12 tasks wait", "1 task running over 1h", "Backlog grew 200% in 15m (4 → 12 waiting)",
     "Nothing finished in 5m while 13 tasks are queued or running"] },
+  { name: "a stall within 2 minutes: tasks wait, none starts, nothing over an SLO yet", change: { waitSeconds: [130, 40, 5], startedRecently: 0, backlogNow: 3 },
+    state: "amber", reasons: ["Stalled: nothing started in 2m while 3 tasks wait"] },
+  { name: "no stall while the queue is younger than the window", change: { waitSeconds: [100, 5], startedRecently: 0 }, state: "green", reasons: [] },
+  { name: "no stall while tasks start", change: { waitSeconds: [300], startedRecently: 1 }, state: "green", reasons: [] },
   { name: "stale and stuck: staleness leads", change: { syncedAtMs: NOW - 60_000, waitSeconds: [1_300] }, state: "red",
     reasons: ["Data is stale: no sync for over 30s", "1 task waiting over 10m (1 over 20m)"] },
 ];

@@ -5,7 +5,7 @@ export type OncallState = "green" | "amber" | "red";
 export interface Reason {
   level: "amber" | "red";
   /** What the reason is about, for tests and styling; the text is what people read. */
-  kind: "stale" | "loading" | "waiting" | "running" | "failures" | "backlog" | "flow";
+  kind: "stale" | "loading" | "stall" | "waiting" | "running" | "failures" | "backlog" | "flow";
   text: string;
 }
 

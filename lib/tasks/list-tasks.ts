@@ -4,8 +4,9 @@ import { toDescribeTasksRequest } from "@/lib/filters/describe-tasks-request";
 import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow, type TimeWindow } from "@/lib/filters/time-window";
 import type { Gateway } from "@/lib/vod/gateway";
-import { normalizeTask } from "@/lib/vod/normalize-task";
-import { MAX_PAGE_SIZE } from "@/lib/vod/wire";
+import { normalizeTask, normalizeTime } from "@/lib/vod/normalize-task";
+import type { UpstreamTask } from "@/lib/vod/response-shapes";
+import { MAX_PAGE_SIZE, WINDOW_MS } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, type HistoryCursor, viewKey } from "./cursor";
 import { afterLive, historyPlan, liveWindow, readStorePage } from "./history-pages";
 import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
@@ -25,7 +26,20 @@ const pagesServed = new WeakMap<object, { key: string; page: TaskPage }>();
 function startWindow(query: TaskQuery, nowMs: number): TimeWindow {
   const resolved = resolveTimeWindow(query, nowMs, historyLimit(nowMs));
   if (!resolved.ok) throw invalidParameter(resolved.message);
-  return resolved.value;
+  return finishedOnly(query, resolved.value, nowMs);
+}
+
+/**
+ * Sorted by finish time, the list holds finished tasks only. Upstream sorts a task that has not
+ * finished as if it finished in year 1: first of all in ascending order, so dozens of unfinished
+ * tasks would push every finished one off the first page. A FinishTime bound leaves them out (a
+ * task finishes after it is created, so the created window's start, or upstream's 72 hours, loses none).
+ */
+function finishedOnly(query: TaskQuery, window: TimeWindow, nowMs: number): TimeWindow {
+  // With status WAITING or PROCESSING there is nothing finished to list: the sort is upstream's, bound-free.
+  const unfinishedOnly = query.status === "WAITING" || query.status === "PROCESSING";
+  if (!query.sort.startsWith("finishTime") || unfinishedOnly || window.finished.after !== undefined) return window;
+  return { ...window, finished: { ...window.finished, after: window.created.after ?? nowMs - WINDOW_MS } };
 }
 
 /** One page of the task list for a validated query, following its cursor when it has one. */
@@ -69,8 +83,11 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
 
   // Upstream cannot filter on type: read full pages and keep the matches. Upstream's ScrollToken
   // is the TaskId of the next record, so the page can stop right after the last match it keeps.
+  // `scannedThrough`: the sort time of the last task read, so the page can say how far a scan got.
   const tasks: Task[] = [];
   const started = Date.now();
+  const timeOf = (task: UpstreamTask) => normalizeTime(query.sort.startsWith("finishTime") ? task.FinishTime : task.CreateTime);
+  let scannedThrough: string | null = null;
   let scrollToken = cursor?.scrollToken;
   let requestId = "";
   for (let read = 0; read < TYPE_SCAN_PAGES && Date.now() - started < TYPE_SCAN_MS; read++) {
@@ -81,11 +98,13 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
       tasks.push(normalizeTask(page.TaskSet[i]));
       if (tasks.length === query.limit) {
         const resumeAt = i + 1 < page.TaskSet.length ? page.TaskSet[i + 1].TaskId : page.ScrollToken;
-        return { tasks, nextCursor: cursorAt(resumeAt), requestId };
+        return { tasks, nextCursor: cursorAt(resumeAt), requestId, scannedThrough: timeOf(page.TaskSet[i]) ?? scannedThrough };
       }
     }
+    const last = page.TaskSet.at(-1);
+    if (last) scannedThrough = timeOf(last) ?? scannedThrough;
     scrollToken = page.ScrollToken;
     if (!scrollToken) break;
   }
-  return { tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId };
+  return { tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId, scannedThrough };
 }

@@ -25,7 +25,7 @@ beforeEach(() => {
   sim.add({ create: minutesAgo(12) }); // waiting 12m
   sim.add({ create: minutesAgo(1) });
   sim.start(sim.add({ create: minutesAgo(90) }), minutesAgo(80)); // running 80m
-  sim.start(sim.add({ create: minutesAgo(10) }), minutesAgo(9));
+  sim.start(sim.add({ create: minutesAgo(10) }), minutesAgo(1)); // the queue is being served: not a stall
   for (let i = 0; i < 30; i++) {
     const task = sim.add({ create: minutesAgo(40 + i) });
     sim.start(task, minutesAgo(39 + i));
@@ -67,6 +67,26 @@ describe("GET /api/oncall", () => {
     const strict = (await get("?subAppId=1500000001&waitSlo=30s&runSlo=30m")).body as OncallResponse;
     expect(strict.apps[0].stuck.waitingTotal).toBe(3);
     expect(strict.apps[0].stuck.processingTotal).toBe(1);
+  });
+
+  it("names a stall once nothing has started for 2 minutes while tasks wait", async () => {
+    const scenario = (lastStartMinutesAgo: number) => {
+      sim = new SimUpstream(Date.now());
+      setUpstreamForTests(sim.gateway());
+      resetMirrorsForTests({ timer: false, now: () => sim.now });
+      sim.add({ create: minutesAgo(5) });
+      sim.add({ create: minutesAgo(3) });
+      sim.start(sim.add({ create: minutesAgo(6) }), minutesAgo(lastStartMinutesAgo));
+      const done = sim.add({ create: minutesAgo(9) });
+      sim.start(done, minutesAgo(8));
+      sim.end(done, "FINISH", { at: minutesAgo(1) });
+    };
+    scenario(3);
+    const stalled = (await get("?subAppId=1500000001&waitSlo=1h&runSlo=2h")).body as OncallResponse;
+    expect(stalled.apps[0].state).toBe("amber");
+    expect(stalled.apps[0].reasons.map((reason) => reason.text)).toEqual(["Stalled: nothing started in 2m while 2 tasks wait"]);
+    scenario(1);
+    expect(((await get("?subAppId=1500000001&waitSlo=1h&runSlo=2h")).body as OncallResponse).apps[0].reasons).toEqual([]);
   });
 
   it("has the same WAITING and PROCESSING counts as /api/stats for the same SubAppId", async () => {

@@ -71,6 +71,8 @@ describe("GET /api/tasks", () => {
     setUpstreamForTests(gateway);
     const first = await get("?type=EditMedia&limit=4");
     expect(first.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t3", "t13", "t23", "t33"]);
+    // Known types match whatever their case.
+    expect((await get("?type=editmedia&limit=4")).body.tasks).toEqual(first.body.tasks);
     expect(requests[0]).toMatchObject({ Limit: 100 });
     const second = await get(`?type=EditMedia&limit=30&cursor=${first.body.nextCursor}`);
     const ids = second.body.tasks.map((task: { taskId: string }) => task.taskId);
@@ -87,8 +89,23 @@ describe("GET /api/tasks", () => {
     expect(requests).toHaveLength(5);
     expect(body.tasks).toEqual([]);
     expect(body.nextCursor).toEqual(expect.any(String));
+    // It says how far it got: the creation time of the last task it read.
+    expect(body.scannedThrough).toBe("2026-11-28T10:00:00Z");
     const rest = await get(`?type=Rare&cursor=${body.nextCursor}`);
     expect(rest.body.tasks.map((task: { taskId: string }) => task.taskId)).toEqual(["t999"]);
+  });
+
+  it("sorted by finish time, asks upstream for finished tasks only, so unfinished ones cannot fill the first page", async () => {
+    const { gateway, requests } = fakeGateway([upstreamTask("t1")]);
+    setUpstreamForTests(gateway);
+    // Inside upstream's 72 hours (an older start would be read from the task store first).
+    const createdAfter = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 24 * 3_600_000).toISOString().replace(".000Z", "Z");
+    await get(`?sort=finishTime:asc&createdAfter=${createdAfter}`);
+    expect(requests[0]).toMatchObject({ Sort: { Field: "FinishTime", Order: "Asc" }, FinishTime: { After: createdAfter } });
+    await get("?sort=finishTime:desc");
+    expect(requests[1].FinishTime?.After).toEqual(expect.any(String));
+    await get("?sort=createTime:asc");
+    expect(requests[2].FinishTime).toBeUndefined();
   });
 
   it("refuses a cursor from another view", async () => {
