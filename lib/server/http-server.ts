@@ -6,7 +6,10 @@ import { errorAnswer } from "@/lib/api/respond";
 import { logEvent } from "@/lib/log";
 import { runAs } from "@/lib/vod/caller";
 import { answerApi } from "./answer-api";
-import { callerOf, refusalAtEdge } from "./edge";
+import { serverAuth } from "@/lib/auth/authenticate";
+import { runSignedIn, unauthenticated, type Identity } from "@/lib/auth/identity";
+import { callerOf, isOpenWhenSignedOut, refusalAtEdge, refusalForHost } from "./edge";
+import { answerAuthPath, answerSignedOutPage, isAuthPath } from "./sign-in";
 import { createPenaltyBox, type PenaltyBox } from "./penalty-box";
 
 export interface DashboardServerOptions {
@@ -127,16 +130,36 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
   const { renderPage, origin } = options;
   const box = createPenaltyBox();
 
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse, refusal: ApiError) => {
+    const address = req.socket.remoteAddress ?? "unknown";
+    box.noteRefusal(address);
+    answerError(res, refusal, box.isBoxed(address));
+  };
+
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, target: string): Promise<void> {
-    const caller = callerOf(req);
-    const refusal = await refusalAtEdge(req, target, caller);
-    if (refusal) {
-      const address = req.socket.remoteAddress ?? "unknown";
-      box.noteRefusal(address);
-      return answerError(res, refusal, box.isBoxed(address));
+    const misdirected = refusalForHost(req);
+    if (misdirected) return refuse(req, res, misdirected);
+    // Sign-in, before anything else is spent: every page and route runs as the identity found here.
+    let identity: Identity | null;
+    try {
+      identity = await serverAuth().identify(req);
+    } catch (error) {
+      if (error instanceof ApiError) return refuse(req, res, error);
+      throw error;
     }
-    if (isApi(target)) return runAs(caller, () => answerApi(req, res, origin));
-    if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) return runAs(caller, () => renderPage(req, res));
+    const caller = callerOf(req, identity);
+    const refusal = await refusalAtEdge(req, target, caller);
+    if (refusal) return refuse(req, res, refusal);
+    if (isAuthPath(target)) return runAs(caller, () => answerAuthPath(req, res, target, identity));
+    if (!identity && !isOpenWhenSignedOut(target) && !(options.dev && isDevInternal(target))) {
+      if (isApi(target)) return answerError(res, unauthenticated());
+      if (req.method === "GET" || req.method === "HEAD") return answerSignedOutPage(res, target);
+      return answerError(res, unauthenticated());
+    }
+    if (isApi(target)) return runSignedIn(identity, () => runAs(caller, () => answerApi(req, res, origin)));
+    if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) {
+      return runSignedIn(identity, () => runAs(caller, () => renderPage(req, res)));
+    }
     return answerError(res, new ApiError("MethodNotAllowed", `${req.method} is not allowed here; use GET`));
   }
 

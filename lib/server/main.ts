@@ -1,10 +1,12 @@
 import "server-only";
 import path from "node:path";
 import next from "next";
+import { authEnv } from "@/lib/auth/auth-env";
 import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
 import { createDashboardServer } from "./http-server";
+import { listenHost } from "./listen-host";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -17,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     serverEnv();
     dashboardEnv();
+    authEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     // EX_CONFIG: npm start's supervisor does not restart a server that refuses its configuration.
@@ -25,8 +28,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Pages reach the server's modules by path from the working directory (page-data-link.ts).
   process.chdir(ROOT);
   const dev = argv.includes("--dev");
-  // HOST unset: every interface, IPv4 and IPv6, like `next start`.
-  const { port, host: hostname } = dashboardEnv();
+  const { port } = dashboardEnv();
+  const hostname = listenHost(dashboardEnv().host, serverEnv().mode, authEnv().mode);
   const app = next({ dev, dir: ROOT, hostname, port });
   const renderPage = app.getRequestHandler();
   await app.prepare();
@@ -37,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
-  logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev });
+  logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev, auth: authEnv().mode });
   console.log(`VOD task dashboard on http://localhost:${port}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
 }
