@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { FilterBar } from "@/components/filter-bar/filter-bar";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
+import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
 import { TaskDetailDrawer } from "@/components/task-detail-drawer";
@@ -105,6 +106,7 @@ export function Dashboard() {
             <ViewActions canFreeze={relativeTimes.length > 0} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
             <ThemeToggle />
+            <SignedInAs />
           </div>
         </div>
       </header>

@@ -6,6 +6,7 @@ import { AppColumn } from "@/components/oncall/app-column";
 import { ScreenControls, ThresholdsForm } from "@/components/oncall/controls";
 import { NotifyButton } from "@/components/oncall/notify-button";
 import { StateBanner } from "@/components/oncall/state-banner";
+import { SignedInAs } from "@/components/signed-in-as";
 import { describeError } from "@/lib/client/api-error";
 import { formatAgeMs } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
@@ -52,6 +53,7 @@ export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
             <ScreenControls refresh={params.refresh} onRefresh={(refresh) => void setParams({ refresh })}
               subAppIds={subAppIds} subAppId={params.subAppId} onSubApp={(subAppId) => void setParams({ subAppId })} />
             <NotifyButton supported={alerts.supported} permission={alerts.permission} enabled={alerts.enabled} onToggle={() => void alerts.toggle()} />
+            <SignedInAs tone="dark" />
           </div>
         </header>
         {data || query.error ? <StateBanner screen={screen} data={data} nowMs={now} /> : (

@@ -75,12 +75,17 @@ export function createOidc(settings: OidcSettings, dashboardUrl: URL, secret: Bu
       if (providerError) throw new ApiError("Unauthenticated", `The sign-in provider refused the sign-in (${providerError.slice(0, 64).replace(/[^\w.-]/g, "")}).`);
       const currentUrl = new URL(redirectUri);
       currentUrl.search = callbackUrl.search;
-      let claims: client.IDToken | undefined;
+      let claims: Record<string, unknown> | undefined;
       try {
-        const tokens = await client.authorizationCodeGrant(await discover(), currentUrl, {
+        const configuration = await discover();
+        const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
           pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true,
         });
         claims = tokens.claims();
+        // Providers that keep the ID token lean give the e-mail only from their userinfo endpoint.
+        if (claims && !claims.email && !claims.preferred_username && configuration.serverMetadata().userinfo_endpoint) {
+          claims = { ...claims, ...(await client.fetchUserInfo(configuration, tokens.access_token, String(claims.sub))) };
+        }
       } catch (error) {
         if (error instanceof ApiError) throw error;
         logEvent("warn", "OIDC sign-in refused", { error: error instanceof Error ? error.message : String(error) });

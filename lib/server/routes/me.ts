@@ -1,6 +1,7 @@
 import "server-only";
 import { requireIdentity } from "@/lib/auth/identity";
 import { jsonOk } from "@/lib/api/respond";
+import type { SignedIn } from "@/lib/model/signed-in";
 import { PROXY_SIGN_OUT } from "../sign-in";
 import { withRoute } from "../with-route";
 
@@ -10,6 +11,8 @@ import { withRoute } from "../with-route";
  */
 export const GET = withRoute(async () => {
   const identity = requireIdentity();
-  if (identity.via === "none") return jsonOk({ identity: null, mode: "none", signOut: null });
-  return jsonOk({ identity: identity.name, mode: identity.via, signOut: identity.via === "proxy" ? PROXY_SIGN_OUT : "/auth/sign-out" });
+  const answer: SignedIn = identity.via === "none"
+    ? { identity: null, mode: "none", signOut: null }
+    : { identity: identity.name, mode: identity.via, signOut: identity.via === "proxy" ? PROXY_SIGN_OUT : "/auth/sign-out" };
+  return jsonOk(answer);
 });
