@@ -5,6 +5,7 @@ import { authEnv } from "@/lib/auth/auth-env";
 import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
+import { mirrorFor } from "@/lib/mirror/registry";
 import { createDashboardServer } from "./http-server";
 import { listenHost } from "./listen-host";
 
@@ -42,5 +43,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev, auth: authEnv().mode });
   console.log(`VOD task dashboard on http://localhost:${port}`);
+  // npm start warms the default app's mirror by asking /api/stats, which sign-in now refuses it: warm it here.
+  if (authEnv().mode !== "none") void mirrorFor(serverEnv().subAppIds[0]).refresh();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
 }
