@@ -9,6 +9,7 @@ import { answerApi } from "./answer-api";
 import { serverAuth } from "@/lib/auth/authenticate";
 import { runSignedIn, unauthenticated, type Identity } from "@/lib/auth/identity";
 import { callerOf, isOpenWhenSignedOut, refusalAtEdge, refusalForHost } from "./edge";
+import { answerMetrics, isMetricsPath } from "./metrics-endpoint";
 import { answerAuthPath, answerSignedOutPage, isAuthPath } from "./sign-in";
 import { createPenaltyBox, type PenaltyBox } from "./penalty-box";
 
@@ -151,6 +152,8 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
     const refusal = await refusalAtEdge(req, target, caller);
     if (refusal) return refuse(req, res, refusal);
     if (isAuthPath(target)) return runAs(caller, () => answerAuthPath(req, res, target, identity));
+    // A machine's endpoint: METRICS_TOKEN (or loopback) instead of a person's sign-in.
+    if (isMetricsPath(target)) return answerMetrics(req, res);
     if (!identity && !isOpenWhenSignedOut(target) && !(options.dev && isDevInternal(target))) {
       if (isApi(target)) return answerError(res, unauthenticated());
       if (req.method === "GET" || req.method === "HEAD") return answerSignedOutPage(res, target);

@@ -5,6 +5,7 @@ import { authEnv } from "@/lib/auth/auth-env";
 import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
+import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { mirrorFor } from "@/lib/mirror/registry";
 import { createDashboardServer } from "./http-server";
 import { listenHost } from "./listen-host";
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     serverEnv();
     dashboardEnv();
     authEnv();
+    metricsEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     // EX_CONFIG: npm start's supervisor does not restart a server that refuses its configuration.

@@ -1,0 +1,95 @@
+import "server-only";
+import { Gauge } from "prom-client";
+import { serverEnv } from "@/lib/config/server-env";
+import { DEFAULT_LIMIT, DEFAULT_SORT } from "@/lib/filters/task-query";
+import { mirrorFor } from "@/lib/mirror/registry";
+import type { MirrorView } from "@/lib/mirror/mirror-view";
+import { FILTERABLE_STATUSES } from "@/lib/model/status";
+import { staleAfterMs } from "@/lib/oncall/params";
+import { appSnapshot } from "@/lib/oncall/snapshot";
+import { metricsEnv } from "./metrics-env";
+import { metricsRegistry } from "./registry";
+
+const STATE_VALUE = { green: 0, amber: 1, red: 2 } as const;
+
+/** The label of an app: its SubAppId, or `default` for the account's default app (VOD_SUBAPP_IDS unset). */
+const appLabel = (mirror: MirrorView) => String(mirror.subAppId ?? "default");
+
+function mirrors(): MirrorView[] {
+  const { subAppIds } = serverEnv();
+  return (subAppIds.length ? subAppIds : [undefined]).map((id) => mirrorFor(id));
+}
+
+/**
+ * The gauges read the server's mirrors at scrape time: the same numbers /api/stats and /api/oncall
+ * answer from the same sync, and no upstream call of their own. A scrape counts as someone looking,
+ * so the mirrors keep syncing (their shared syncs, not one per scrape) while Prometheus watches.
+ */
+export function registerMirrorMetrics(): void {
+  if (metricsRegistry.getSingleMetric("vod_tasks")) return;
+  new Gauge({
+    name: "vod_tasks",
+    help: "Tasks in the 72-hour window by SubAppId, task type and status (as /api/stats counts them).",
+    labelNames: ["sub_app_id", "task_type", "status"] as const,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const mirror of mirrors()) {
+        void mirror.refresh();
+        if (!mirror.hasData) continue;
+        const view = { sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: mirror.subAppId };
+        // The status filter reads as upstream's does (FINISH without ABORTED, no ABORTED filter): ABORTED is what is left.
+        const aborted = new Map(mirror.stats(view).byType.map(({ type, count }) => [type, count]));
+        for (const status of FILTERABLE_STATUSES) {
+          for (const { type, count } of mirror.stats({ ...view, status }).byType) {
+            this.set({ sub_app_id: appLabel(mirror), task_type: type, status }, count);
+            aborted.set(type, (aborted.get(type) ?? 0) - count);
+          }
+        }
+        for (const [type, count] of aborted) if (count > 0) this.set({ sub_app_id: appLabel(mirror), task_type: type, status: "ABORTED" }, count);
+      }
+    },
+  });
+  new Gauge({
+    name: "vod_task_oldest_age_seconds",
+    help: "How long the oldest WAITING task has waited, and the longest PROCESSING task has run, in seconds (0 when none).",
+    labelNames: ["sub_app_id", "status"] as const,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const mirror of mirrors()) {
+        if (!mirror.hasData) continue;
+        const active = mirror.activeTasks({ limit: 1 });
+        this.set({ sub_app_id: appLabel(mirror), status: "WAITING" }, Math.floor(active.waiting[0]?.waitSeconds ?? 0));
+        this.set({ sub_app_id: appLabel(mirror), status: "PROCESSING" }, Math.floor(active.processing[0]?.runSeconds ?? 0));
+      }
+    },
+  });
+  new Gauge({
+    name: "vod_oncall_state",
+    help: "The on-call view's state of each app, judged with ALERT_QUERY's thresholds: 0 green, 1 amber, 2 red.",
+    labelNames: ["sub_app_id"] as const,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      const query = metricsEnv().oncall;
+      const now = Date.now();
+      for (const mirror of mirrors()) {
+        this.set({ sub_app_id: appLabel(mirror) }, STATE_VALUE[appSnapshot(mirror, query, now, staleAfterMs(query.refresh)).state]);
+      }
+    },
+  });
+  new Gauge({
+    name: "vod_mirror_last_sync_timestamp_seconds",
+    help: "When each app's mirror last caught up with the VOD API (Unix seconds; absent before its first sync).",
+    labelNames: ["sub_app_id"] as const,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const mirror of mirrors()) {
+        const { syncedAt } = mirror.health();
+        if (syncedAt !== null) this.set({ sub_app_id: appLabel(mirror) }, Date.parse(syncedAt) / 1_000);
+      }
+    },
+  });
+}
