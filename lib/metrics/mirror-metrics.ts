@@ -1,9 +1,10 @@
 import "server-only";
-import { Gauge } from "prom-client";
+import { Counter, Gauge } from "prom-client";
 import { serverEnv } from "@/lib/config/server-env";
 import { DEFAULT_LIMIT, DEFAULT_SORT } from "@/lib/filters/task-query";
 import { mirrorFor } from "@/lib/mirror/registry";
 import type { MirrorView } from "@/lib/mirror/mirror-view";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { FILTERABLE_STATUSES } from "@/lib/model/status";
 import { staleAfterMs } from "@/lib/oncall/params";
 import { appSnapshot } from "@/lib/oncall/snapshot";
@@ -18,6 +19,35 @@ const appLabel = (mirror: MirrorView) => String(mirror.subAppId ?? "default");
 function mirrors(): MirrorView[] {
   const { subAppIds } = serverEnv();
   return (subAppIds.length ? subAppIds : [undefined]).map((id) => mirrorFor(id));
+}
+
+/** Per app: the FinishTime (whole seconds, ms) up to which finished tasks have been counted. */
+const countedUpTo = new Map<string, number>();
+
+/**
+ * Counts the tasks each mirror has seen end since the last scrape, by FinishTime in
+ * [counted up to, last sync): every task once, as the mirror learns it, with no gap between two
+ * scrapes however far apart. `finished` is upstream's FINISH (success or failure, which only a
+ * detail lookup tells), `aborted` its ABORTED. Starts at zero with the process, as counters do.
+ */
+function countFinished(counter: Counter<"sub_app_id" | "task_type" | "outcome">, mirror: MirrorView): void {
+  const { syncedAt } = mirror.health();
+  if (syncedAt === null) return;
+  const app = appLabel(mirror);
+  const upTo = Math.floor(Date.parse(syncedAt) / 1_000) * 1_000;
+  const from = countedUpTo.get(app);
+  countedUpTo.set(app, Math.max(upTo, from ?? upTo));
+  if (from === undefined || upTo <= from) return;
+  const view = {
+    sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: mirror.subAppId,
+    finishedAfter: isoSeconds(from), finishedBefore: isoSeconds(upTo),
+  };
+  const aborted = new Map(mirror.stats(view).byType.map(({ type, count }) => [type, count]));
+  for (const { type, count } of mirror.stats({ ...view, status: "FINISH" }).byType) {
+    counter.inc({ sub_app_id: app, task_type: type, outcome: "finished" }, count);
+    aborted.set(type, (aborted.get(type) ?? 0) - count);
+  }
+  for (const [type, count] of aborted) if (count > 0) counter.inc({ sub_app_id: app, task_type: type, outcome: "aborted" }, count);
 }
 
 /**
@@ -77,6 +107,15 @@ export function registerMirrorMetrics(): void {
       for (const mirror of mirrors()) {
         this.set({ sub_app_id: appLabel(mirror) }, STATE_VALUE[appSnapshot(mirror, query, now, staleAfterMs(query.refresh)).state]);
       }
+    },
+  });
+  new Counter({
+    name: "vod_tasks_finished_total",
+    help: "Tasks seen to end, by SubAppId, task type and outcome (finished: upstream's FINISH, success or failure; aborted).",
+    labelNames: ["sub_app_id", "task_type", "outcome"] as const,
+    registers: [metricsRegistry],
+    collect() {
+      for (const mirror of mirrors()) countFinished(this, mirror);
     },
   });
   new Gauge({

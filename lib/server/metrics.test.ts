@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetMirrorsForTests } from "@/lib/mirror/registry";
 import { mirrorInstance } from "@/lib/mirror/registry";
 import { readMetricsEnv } from "@/lib/metrics/metrics-env";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { createDashboardServer, type DashboardServer } from "./http-server";
@@ -115,6 +116,23 @@ describe("GET /metrics", () => {
       expect(sample(text, "vod_mirror_last_sync_timestamp_seconds", { sub_app_id: String(id) })).toBeGreaterThan(Date.now() / 1_000 - 600);
     }
     expect(sample(text, "vod_upstream_requests_total", { action: "DescribeTasks", outcome: "ok" })).toBeGreaterThan(0);
+  });
+
+  it("counts each task that ended between two scrapes once, as /api/stats counts that FinishTime window", async () => {
+    const syncedUpTo = (id: number) => isoSeconds(Date.parse(mirrorInstance(id).health().syncedAt!));
+    const before = APPS.map(syncedUpTo);
+    const total = (body: string, id: number) => body.split("\n").filter((row) => row.startsWith("vod_tasks_finished_total{") && row.includes(`sub_app_id="${id}"`))
+      .reduce((sum, row) => sum + Number(row.slice(row.lastIndexOf(" ") + 1)), 0);
+    const counted = APPS.map((id) => total(text, id));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    for (const id of APPS) await mirrorInstance(id).sync();
+    const after = APPS.map(syncedUpTo);
+    const next = (await scrape()).body;
+    for (const [i, id] of APPS.entries()) {
+      const window = `finishedAfter=${before[i]}&finishedBefore=${after[i]}&subAppId=${id}`;
+      const { byStatus } = (await (await stats(new Request(`http://dashboard.test/api/stats?${window}`))).json()) as { byStatus: Record<string, number> };
+      expect(total(next, id) - counted[i], window).toBe(byStatus.FINISH + byStatus.ABORTED);
+    }
   });
 
   it.skipIf(!PROMTOOL)("the example alert rules pass promtool check rules", () => {
