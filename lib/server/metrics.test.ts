@@ -135,6 +135,17 @@ describe("GET /metrics", () => {
     }
   });
 
+  it("the example rules and Grafana dashboard ask only for metrics /metrics has", async () => {
+    const { readFileSync } = await import("node:fs");
+    const names = new Set([...text.matchAll(/^# TYPE (\w+) /gm)].map((match) => match[1]));
+    const dashboard = JSON.parse(readFileSync("docs/grafana-dashboard.json", "utf8")) as { panels: { targets: { expr: string }[] }[] };
+    const exprs = [...dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr)),
+      ...[...readFileSync("docs/prometheus-rules.yml", "utf8").matchAll(/expr: (.+)/g)].map((match) => match[1])];
+    const used = new Set(exprs.flatMap((expr) => [...expr.matchAll(/\bvod_\w+/g)].map((match) => match[0])));
+    expect([...used].filter((name) => !names.has(name))).toEqual([]);
+    expect(used.size).toBeGreaterThanOrEqual(5);
+  });
+
   it.skipIf(!PROMTOOL)("the example alert rules pass promtool check rules", () => {
     const checked = spawnSync(PROMTOOL!, ["check", "rules", "docs/prometheus-rules.yml"], { encoding: "utf8" });
     expect(checked.status, checked.stderr + checked.stdout).toBe(0);
