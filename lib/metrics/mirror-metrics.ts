@@ -1,10 +1,9 @@
 import "server-only";
-import { Counter, Gauge } from "prom-client";
+import { Counter, Gauge, Histogram } from "prom-client";
 import { serverEnv } from "@/lib/config/server-env";
 import { DEFAULT_LIMIT, DEFAULT_SORT } from "@/lib/filters/task-query";
 import { mirrorFor } from "@/lib/mirror/registry";
 import type { MirrorView } from "@/lib/mirror/mirror-view";
-import { isoSeconds } from "@/lib/model/iso-time";
 import { FILTERABLE_STATUSES } from "@/lib/model/status";
 import { staleAfterMs } from "@/lib/oncall/params";
 import { appSnapshot } from "@/lib/oncall/snapshot";
@@ -21,16 +20,27 @@ function mirrors(): MirrorView[] {
   return (subAppIds.length ? subAppIds : [undefined]).map((id) => mirrorFor(id));
 }
 
-/** Per app: the FinishTime (whole seconds, ms) up to which finished tasks have been counted. */
+/** Per app: the FinishTime (whole seconds, ms) up to which ended tasks have been counted. */
 const countedUpTo = new Map<string, number>();
 
+/** Seconds: from a quick transcode's wait to a long queue, and from a snapshot to a day-long job. */
+const WAIT_BUCKETS = [1, 5, 10, 30, 60, 120, 300, 600, 1_800, 3_600, 7_200, 21_600];
+const RUN_BUCKETS = [5, 15, 30, 60, 120, 300, 600, 1_200, 1_800, 3_600, 7_200, 21_600, 86_400];
+
+interface EndedMetrics {
+  finished: Counter<"sub_app_id" | "task_type" | "outcome">;
+  wait: Histogram<"sub_app_id" | "task_type">;
+  run: Histogram<"sub_app_id" | "task_type">;
+}
+
 /**
- * Counts the tasks each mirror has seen end since the last scrape, by FinishTime in
+ * Counts and observes the tasks each mirror has seen end since the last scrape, by FinishTime in
  * [counted up to, last sync): every task once, as the mirror learns it, with no gap between two
  * scrapes however far apart. `finished` is upstream's FINISH (success or failure, which only a
- * detail lookup tells), `aborted` its ABORTED. Starts at zero with the process, as counters do.
+ * detail lookup tells), `aborted` its ABORTED; a task's wait and run are observed when it ends.
+ * All start at zero with the process, as counters do.
  */
-function countFinished(counter: Counter<"sub_app_id" | "task_type" | "outcome">, mirror: MirrorView): void {
+function countEnded(metrics: EndedMetrics, mirror: MirrorView): void {
   const { syncedAt } = mirror.health();
   if (syncedAt === null) return;
   const app = appLabel(mirror);
@@ -38,16 +48,12 @@ function countFinished(counter: Counter<"sub_app_id" | "task_type" | "outcome">,
   const from = countedUpTo.get(app);
   countedUpTo.set(app, Math.max(upTo, from ?? upTo));
   if (from === undefined || upTo <= from) return;
-  const view = {
-    sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: mirror.subAppId,
-    finishedAfter: isoSeconds(from), finishedBefore: isoSeconds(upTo),
-  };
-  const aborted = new Map(mirror.stats(view).byType.map(({ type, count }) => [type, count]));
-  for (const { type, count } of mirror.stats({ ...view, status: "FINISH" }).byType) {
-    counter.inc({ sub_app_id: app, task_type: type, outcome: "finished" }, count);
-    aborted.set(type, (aborted.get(type) ?? 0) - count);
+  for (const task of mirror.endedBetween(from, upTo)) {
+    const labels = { sub_app_id: app, task_type: task.taskType };
+    metrics.finished.inc({ ...labels, outcome: task.status === "FINISH" ? "finished" : "aborted" });
+    if (task.waitSeconds !== null) metrics.wait.observe(labels, task.waitSeconds);
+    if (task.runSeconds !== null) metrics.run.observe(labels, task.runSeconds);
   }
-  for (const [type, count] of aborted) if (count > 0) counter.inc({ sub_app_id: app, task_type: type, outcome: "aborted" }, count);
 }
 
 /**
@@ -109,15 +115,32 @@ export function registerMirrorMetrics(): void {
       }
     },
   });
+  // The counter's collect fills the histograms too, so it is registered (and so collected) before them.
+  const wait = new Histogram({
+    name: "vod_task_wait_seconds",
+    help: "How long tasks waited before they started (started - created), observed when they end.",
+    labelNames: ["sub_app_id", "task_type"] as const,
+    buckets: WAIT_BUCKETS,
+    registers: [],
+  });
+  const run = new Histogram({
+    name: "vod_task_run_seconds",
+    help: "How long tasks ran (finished - started), observed when they finish (FINISH; an abort is no full run).",
+    labelNames: ["sub_app_id", "task_type"] as const,
+    buckets: RUN_BUCKETS,
+    registers: [],
+  });
   new Counter({
     name: "vod_tasks_finished_total",
     help: "Tasks seen to end, by SubAppId, task type and outcome (finished: upstream's FINISH, success or failure; aborted).",
     labelNames: ["sub_app_id", "task_type", "outcome"] as const,
     registers: [metricsRegistry],
     collect() {
-      for (const mirror of mirrors()) countFinished(this, mirror);
+      for (const mirror of mirrors()) countEnded({ finished: this, wait, run }, mirror);
     },
   });
+  metricsRegistry.registerMetric(wait);
+  metricsRegistry.registerMetric(run);
   new Gauge({
     name: "vod_mirror_last_sync_timestamp_seconds",
     help: "When each app's mirror last caught up with the VOD API (Unix seconds; absent before its first sync).",

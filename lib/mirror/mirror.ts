@@ -17,6 +17,7 @@ import { OutcomeTracker } from "./outcomes";
 import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
+import { endedBetween } from "./ended-between";
 import { StatsCache } from "./stats-cache";
 import { TaskColumns } from "./task-columns";
 import { taskUpdates } from "./task-updates";
@@ -139,6 +140,10 @@ export class Mirror implements MirrorView {
 
   tasksByIds(ids: readonly string[]) {
     return taskUpdates(this.table, ids);
+  }
+
+  endedBetween(fromMs: number, toMs: number) {
+    return endedBetween(this.table, fromMs, toMs);
   }
 
   recentOutcomes() {

@@ -118,22 +118,39 @@ describe("GET /metrics", () => {
     expect(sample(text, "vod_upstream_requests_total", { action: "DescribeTasks", outcome: "ok" })).toBeGreaterThan(0);
   });
 
-  it("counts each task that ended between two scrapes once, as /api/stats counts that FinishTime window", async () => {
+  it("counts and observes each task that ended between two scrapes once, as /api/stats counts that FinishTime window", async () => {
     const syncedUpTo = (id: number) => isoSeconds(Date.parse(mirrorInstance(id).health().syncedAt!));
     const before = APPS.map(syncedUpTo);
     const total = (body: string, id: number) => body.split("\n").filter((row) => row.startsWith("vod_tasks_finished_total{") && row.includes(`sub_app_id="${id}"`))
       .reduce((sum, row) => sum + Number(row.slice(row.lastIndexOf(" ") + 1)), 0);
     const counted = APPS.map((id) => total(text, id));
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    for (const id of APPS) await mirrorInstance(id).sync();
+    // Sync until some task of each app has ended since the first scrape (the emulator ends one every few seconds).
+    const endedSince = async (id: number, i: number) => {
+      const { byStatus } = (await (await stats(new Request(`http://dashboard.test/api/stats?subAppId=${id}&finishedAfter=${before[i]}&finishedBefore=${syncedUpTo(id)}`))).json()) as { byStatus: Record<string, number> };
+      return byStatus.FINISH + byStatus.ABORTED;
+    };
+    for (let round = 0; round < 60; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      for (const id of APPS) await mirrorInstance(id).sync();
+      if ((await Promise.all(APPS.map(endedSince))).every((count) => count > 0)) break;
+    }
     const after = APPS.map(syncedUpTo);
     const next = (await scrape()).body;
+    const histogramCount = (body: string, name: string, id: number) => body.split("\n")
+      .filter((row) => row.startsWith(`${name}_count{`) && row.includes(`sub_app_id="${id}"`))
+      .reduce((sum, row) => sum + Number(row.slice(row.lastIndexOf(" ") + 1)), 0);
     for (const [i, id] of APPS.entries()) {
       const window = `finishedAfter=${before[i]}&finishedBefore=${after[i]}&subAppId=${id}`;
-      const { byStatus } = (await (await stats(new Request(`http://dashboard.test/api/stats?${window}`))).json()) as { byStatus: Record<string, number> };
+      const { byStatus, durations } = (await (await stats(new Request(`http://dashboard.test/api/stats?${window}`))).json()) as
+        { byStatus: Record<string, number>; durations: { type: string; wait: { count: number }; run: { count: number } }[] };
+      expect(byStatus.FINISH + byStatus.ABORTED, window).toBeGreaterThan(0);
       expect(total(next, id) - counted[i], window).toBe(byStatus.FINISH + byStatus.ABORTED);
+      // Observed in the same scrape as counted: each ended task's wait, and each FINISH task's run.
+      const all = durations.find((group) => group.type === "all");
+      expect(histogramCount(next, "vod_task_wait_seconds", id) - histogramCount(text, "vod_task_wait_seconds", id), window).toBe(all?.wait.count ?? 0);
+      expect(histogramCount(next, "vod_task_run_seconds", id) - histogramCount(text, "vod_task_run_seconds", id), window).toBe(all?.run.count ?? 0);
     }
-  });
+  }, 90_000);
 
   it("the example rules and Grafana dashboard ask only for metrics /metrics has", async () => {
     const { readFileSync } = await import("node:fs");
