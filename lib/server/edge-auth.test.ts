@@ -139,7 +139,7 @@ describe("oidc, signed out", () => {
     const start = await get("/auth/sign-in");
     expect(start.status).toBe(502);
     expect(start.body).toContain("could not be started");
-    const callback = await get("/auth/callback?code=x&state=y");
+    const callback = await get("/auth/callback?code=an-authorization-code&state=y");
     expect(callback.status).toBe(401);
     expect(callback.body).toContain("sign in again");
   });
@@ -149,6 +149,9 @@ describe("the log", () => {
   it("never carries a password, a hash, the client secret or a cookie", () => {
     const log = lines.join("\n");
     expect(log).toContain('"msg":"request"');
-    for (const secret of ["alice-pass", ALICE_HASH, "client-secret-value", "forged", basic("alice", "alice-pass").slice(6)]) expect(log).not.toContain(secret);
+    for (const secret of ["alice-pass", ALICE_HASH, "client-secret-value", "forged", basic("alice", "alice-pass").slice(6), "an-authorization-code"]) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).toContain('"path":"/auth/callback"');
   });
 });

@@ -49,12 +49,16 @@ function answerError(res: http.ServerResponse, error: unknown, closeConnection =
   res.writeHead(status, headers).end(body);
 }
 
-/** One line per request, once answered: never a header, so never a cookie or a credential. */
+/**
+ * One line per request, once answered: never a header, so never a cookie or a credential; and the
+ * sign-in routes without their query (the provider's authorization code and state).
+ */
 function logRequest(req: http.IncomingMessage, res: http.ServerResponse, target: string): void {
   if (target.startsWith("/_next/")) return;
   const started = performance.now();
+  const path = isAuthPath(target) ? target.split("?", 1)[0] : target;
   res.once("finish", () => logEvent("info", "request", {
-    method: req.method, path: target.slice(0, 512), status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10,
+    method: req.method, path: path.slice(0, 512), status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10,
   }));
 }
 
