@@ -3,11 +3,11 @@ import http from "node:http";
 import net, { type Socket } from "node:net";
 import { ApiError } from "@/lib/api/errors";
 import { errorAnswer } from "@/lib/api/respond";
+import { serverAuth } from "@/lib/auth/authenticate";
+import { runSignedIn, unauthenticated, type Identity } from "@/lib/auth/identity";
 import { logEvent } from "@/lib/log";
 import { runAs } from "@/lib/vod/caller";
 import { answerApi } from "./answer-api";
-import { serverAuth } from "@/lib/auth/authenticate";
-import { runSignedIn, unauthenticated, type Identity } from "@/lib/auth/identity";
 import { callerOf, isOpenWhenSignedOut, refusalAtEdge, refusalForHost } from "./edge";
 import { answerMetrics, isMetricsPath } from "./metrics-endpoint";
 import { answerAuthPath, answerSignedOutPage, isAuthPath } from "./sign-in";
@@ -159,9 +159,12 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
     // A machine's endpoint: METRICS_TOKEN (or loopback) instead of a person's sign-in.
     if (isMetricsPath(target)) return answerMetrics(req, res);
     if (!identity && !isOpenWhenSignedOut(target) && !(options.dev && isDevInternal(target))) {
-      if (isApi(target)) return answerError(res, unauthenticated());
-      if (req.method === "GET" || req.method === "HEAD") return answerSignedOutPage(res, target);
-      return answerError(res, unauthenticated());
+      // Counted as refusals: a signed-out flood is boxed like any other.
+      if (!isApi(target) && (req.method === "GET" || req.method === "HEAD")) {
+        box.noteRefusal(req.socket.remoteAddress ?? "unknown");
+        return answerSignedOutPage(res, target);
+      }
+      return refuse(req, res, unauthenticated());
     }
     if (isApi(target)) return runSignedIn(identity, () => runAs(caller, () => answerApi(req, res, origin)));
     if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) {
