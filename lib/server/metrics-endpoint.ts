@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { ApiError } from "@/lib/api/errors";
 import { errorAnswer } from "@/lib/api/respond";
+import { authEnv } from "@/lib/auth/auth-env";
 import { plainAddress } from "@/lib/auth/cidr";
 import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { registerMirrorMetrics } from "@/lib/metrics/mirror-metrics";
@@ -20,11 +21,13 @@ function isLoopback(address: string | undefined): boolean {
 
 /**
  * Who may scrape: with METRICS_TOKEN, a request bearing it (compared in constant time); without,
- * loopback clients only (a Prometheus on the same machine, or a sidecar). Returns the refusal.
+ * loopback clients only (a Prometheus on the same machine, or a sidecar). A request a proxy on this
+ * machine relayed (it says whom for) is no loopback client: it may come from anywhere. Returns the refusal.
  */
-export function metricsRefusal(authorization: string | undefined, remoteAddress: string | undefined, token: string | undefined): ApiError | undefined {
+export function metricsRefusal(authorization: string | undefined, remoteAddress: string | undefined, token: string | undefined, relayed = false): ApiError | undefined {
   if (token === undefined) {
-    return isLoopback(remoteAddress) ? undefined : new ApiError("Forbidden", "/metrics answers loopback clients only; set METRICS_TOKEN to scrape it from elsewhere.");
+    if (isLoopback(remoteAddress) && !relayed) return undefined;
+    return new ApiError("Forbidden", "/metrics answers loopback clients only, not through a proxy; set METRICS_TOKEN to scrape it from elsewhere.");
   }
   const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (given !== undefined && timingSafeEqual(digest(given), digest(token))) return undefined;
@@ -34,7 +37,8 @@ export function metricsRefusal(authorization: string | undefined, remoteAddress:
 /** GET /metrics: the Prometheus text format, from the mirrors and this process's counters. */
 export async function answerMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
   let failure: unknown = req.method === "GET" || req.method === "HEAD" ? undefined : new ApiError("MethodNotAllowed", `${req.method} is not allowed here; use GET`);
-  failure ??= metricsRefusal(req.headers.authorization, req.socket.remoteAddress, metricsEnv().token);
+  const relayed = ["x-forwarded-for", "forwarded", "x-real-ip", authEnv().proxyHeader].some((name) => req.headers[name] !== undefined);
+  failure ??= metricsRefusal(req.headers.authorization, req.socket.remoteAddress, metricsEnv().token, relayed);
   if (!failure) {
     try {
       registerMirrorMetrics();

@@ -72,6 +72,8 @@ describe("who may scrape /metrics", () => {
     expect(metricsRefusal(undefined, "::1", undefined)).toBeUndefined();
     expect(metricsRefusal(undefined, "::ffff:127.0.0.1", undefined)).toBeUndefined();
     expect(metricsRefusal(undefined, "10.0.0.1", undefined)).toMatchObject({ code: "Forbidden", status: 403 });
+    // Relayed by a proxy on this machine: from anywhere.
+    expect(metricsRefusal(undefined, "127.0.0.1", undefined, true)).toMatchObject({ code: "Forbidden", status: 403 });
   });
 
   it("with METRICS_TOKEN: the bearer of it, from anywhere", () => {
@@ -82,6 +84,12 @@ describe("who may scrape /metrics", () => {
       expect(refusal).toMatchObject({ code: "Unauthenticated", status: 401 });
       expect(refusal?.message).not.toContain(token);
     }
+  });
+
+  it("over HTTP: a loopback scrape is answered, one relayed by a proxy is not", async () => {
+    expect((await scrape()).status).toBe(200);
+    expect((await scrape({ "x-forwarded-for": "203.0.113.9" })).status).toBe(403);
+    expect((await scrape({ "x-auth-request-email": "alice@example.com" })).status).toBe(403);
   });
 
   it("METRICS_TOKEN and ALERT_QUERY are checked at start, naming the variable", () => {
