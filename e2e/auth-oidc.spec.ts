@@ -38,6 +38,9 @@ test("oidc: a signed-out page goes to the provider's sign-in, returns signed in,
     // Back on the page it asked for, signed in, seeing only its app.
     await expect(page).toHaveURL(`${dashboardUrl}/oncall`);
     await expect(page.getByTestId("signed-in-as")).toContainText("alice@example.com");
+    // The on-call view, rendered on the server as alice, has her one app's column and no other.
+    await expect(page.getByTestId("oncall-app")).toHaveCount(1);
+    await expect(page.getByTestId("oncall-app")).toHaveAttribute("data-subappid", "1500000001");
     const session = (await context.cookies(dashboardUrl)).find((cookie) => cookie.name === "vod_session");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
     expect(session!.value).not.toContain("alice");
