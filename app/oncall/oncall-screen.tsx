@@ -9,6 +9,7 @@ import { NotifyButton } from "@/components/oncall/notify-button";
 import { StateBanner } from "@/components/oncall/state-banner";
 import { UrlNotice } from "@/components/url-notice";
 import { ignoredValues } from "@/lib/filters/read-params";
+import { SignedInAs } from "@/components/signed-in-as";
 import { describeError } from "@/lib/client/api-error";
 import { formatAgeMs } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
@@ -62,6 +63,7 @@ export function OncallScreen({ subAppIds }: { subAppIds: number[] }) {
             <ScreenControls refresh={params.refresh} onRefresh={(refresh) => void setParams({ refresh })}
               subAppIds={subAppIds} subAppId={params.subAppId} onSubApp={(subAppId) => void setParams({ subAppId })} />
             <NotifyButton supported={alerts.supported} permission={alerts.permission} enabled={alerts.enabled} onToggle={() => void alerts.toggle()} />
+            <SignedInAs tone="dark" />
           </div>
         </header>
         <UrlNotice problems={ignored} />

@@ -36,10 +36,11 @@ function collect(child: ChildProcess, lines: string[]): void {
 
 /**
  * The dashboard's server process as `npm start` (or `npm run dev`, with `--dev`) runs it, on a
- * free port, with the given environment on top of a clean one; ready once /api/health answers.
+ * free port (or env.PORT), with the given environment on top of a clean one; ready once /api/health answers.
  */
 export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
-  const port = await freePort();
+  // A test that must know the port before the server starts (a sign-in provider's redirect URI) passes PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(childEnv)) if (/^(TENCENTCLOUD_|VOD_|DASHBOARD_|DATABASE_URL|PORT$|HOST$)/.test(name)) delete childEnv[name];
   Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) }, env);

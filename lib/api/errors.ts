@@ -4,6 +4,8 @@
  */
 export const ERROR_STATUS = {
   InvalidParameter: 400,
+  Unauthenticated: 401,
+  Forbidden: 403,
   TaskNotFound: 404,
   NotFound: 404,
   MethodNotAllowed: 405,
@@ -33,14 +35,17 @@ export class ApiError extends Error {
   /** The upstream's own error code, such as InvalidParameterValue.TaskId, when it gave one. */
   readonly upstreamCode?: string;
   readonly retryAfterSeconds?: number;
+  /** For a 401: the WWW-Authenticate challenge (basic sign-in), when the sign-in mode has one. */
+  readonly challenge?: string;
 
-  constructor(code: ErrorCode, message: string, details: { requestId?: string; upstreamCode?: string; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, message: string, details: { requestId?: string; upstreamCode?: string; retryAfterSeconds?: number; challenge?: string } = {}) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.requestId = details.requestId;
     this.upstreamCode = details.upstreamCode;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.challenge = details.challenge;
   }
 
   get status(): number {

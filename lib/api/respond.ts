@@ -38,6 +38,7 @@ export function errorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof ApiError) {
     if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
     if (error.code === "MethodNotAllowed") headers.allow = "GET, HEAD";
+    if (error.challenge) headers["www-authenticate"] = error.challenge;
     return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
   }
   logEvent("error", "unhandled error in a route", { error: error instanceof Error ? error.stack ?? error.message : String(error) });

@@ -17,6 +17,14 @@ export interface AlertEnv {
   queryString: string;
 }
 
+/** ALERT_QUERY: the on-call thresholds alerts and vod_oncall_state are judged by, as in /oncall's URL. */
+export function readAlertQuery(source: Record<string, string | undefined>, subAppIds: readonly number[]): { query: OncallQuery; queryString: string } {
+  const queryString = source.ALERT_QUERY?.trim().replace(/^\?/, "") ?? "";
+  const parsed = parseOncallQuery(new URLSearchParams(queryString), { subAppIds });
+  if (!parsed.ok) throw new Error(`Invalid configuration: ALERT_QUERY ${parsed.message}`);
+  return { query: parsed.value, queryString };
+}
+
 /**
  * ALERT_WEBHOOKS (`kind:URL` entries separated by spaces) and ALERT_QUERY (as in /oncall's URL).
  * A webhook URL is a credential (its path or key is the token): it is kept out of every log line
@@ -24,9 +32,7 @@ export interface AlertEnv {
  */
 export function readAlertEnv(source: Record<string, string | undefined>, subAppIds: readonly number[]): AlertEnv | undefined {
   const webhooks = source.ALERT_WEBHOOKS?.trim();
-  const queryString = source.ALERT_QUERY?.trim().replace(/^\?/, "") ?? "";
-  const parsed = parseOncallQuery(new URLSearchParams(queryString), { subAppIds });
-  if (!parsed.ok) throw new Error(`Invalid configuration: ALERT_QUERY ${parsed.message}`);
+  const { query, queryString } = readAlertQuery(source, subAppIds);
   if (!webhooks) return undefined;
   const receivers = webhooks.split(/\s+/).map((entry, index): Receiver => {
     const colon = entry.indexOf(":");
@@ -45,5 +51,5 @@ export function readAlertEnv(source: Record<string, string | undefined>, subAppI
     redactFromLogs(url.search || undefined);
     return { kind, url };
   });
-  return { receivers, query: parsed.value, queryString };
+  return { receivers, query, queryString };
 }

@@ -1,6 +1,7 @@
 import type { TaskQuery } from "@/lib/filters/task-query";
 import type { TaskUpdate } from "@/lib/model/task";
 import type { Stats } from "@/lib/stats/stats";
+import type { EndedTask } from "./ended-between";
 import type { ActiveTasks, MinuteCount } from "./oncall";
 import type { RecentOutcomes } from "./outcomes";
 
@@ -51,4 +52,6 @@ export interface MirrorView {
   health(): MirrorHealth;
   /** The mirror's current reading of these tasks (unknown IDs left out): live rows at no upstream cost. */
   tasksByIds(ids: readonly string[]): TaskUpdate[];
+  /** The tasks that ended with a FinishTime in [fromMs, toMs), with their wait and run: for /metrics. */
+  endedBetween(fromMs: number, toMs: number): EndedTask[];
 }

@@ -19,6 +19,7 @@ import { OutcomeTracker } from "./outcomes";
 import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
+import { endedBetween } from "./ended-between";
 import { StatsCache } from "./stats-cache";
 import { statusCode } from "./status-code";
 import { TaskColumns } from "./task-columns";
@@ -158,6 +159,10 @@ export class Mirror implements MirrorView {
 
   tasksByIds(ids: readonly string[]) {
     return taskUpdates(this.table, ids);
+  }
+
+  endedBetween(fromMs: number, toMs: number) {
+    return endedBetween(this.table, fromMs, toMs);
   }
 
   recentOutcomes() {

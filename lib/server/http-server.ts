@@ -3,10 +3,14 @@ import http from "node:http";
 import net, { type Socket } from "node:net";
 import { ApiError } from "@/lib/api/errors";
 import { errorAnswer } from "@/lib/api/respond";
+import { serverAuth } from "@/lib/auth/authenticate";
+import { runSignedIn, unauthenticated, type Identity } from "@/lib/auth/identity";
 import { logEvent } from "@/lib/log";
 import { runAs } from "@/lib/vod/caller";
 import { answerApi } from "./answer-api";
-import { callerOf, refusalAtEdge } from "./edge";
+import { callerOf, isOpenWhenSignedOut, refusalAtEdge, refusalForHost } from "./edge";
+import { answerMetrics, isMetricsPath } from "./metrics-endpoint";
+import { answerAuthPath, answerSignedOutPage, isAuthPath } from "./sign-in";
 import { createPenaltyBox, type PenaltyBox } from "./penalty-box";
 
 export interface DashboardServerOptions {
@@ -45,12 +49,16 @@ function answerError(res: http.ServerResponse, error: unknown, closeConnection =
   res.writeHead(status, headers).end(body);
 }
 
-/** One line per request, once answered: never a header, so never a cookie or a credential. */
+/**
+ * One line per request, once answered: never a header, so never a cookie or a credential; and the
+ * sign-in routes without their query (the provider's authorization code and state).
+ */
 function logRequest(req: http.IncomingMessage, res: http.ServerResponse, target: string): void {
   if (target.startsWith("/_next/")) return;
   const started = performance.now();
+  const path = isAuthPath(target) ? target.split("?", 1)[0] : target;
   res.once("finish", () => logEvent("info", "request", {
-    method: req.method, path: target.slice(0, 512), status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10,
+    method: req.method, path: path.slice(0, 512), status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10,
   }));
 }
 
@@ -127,16 +135,41 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
   const { renderPage, origin } = options;
   const box = createPenaltyBox();
 
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse, refusal: ApiError) => {
+    const address = req.socket.remoteAddress ?? "unknown";
+    box.noteRefusal(address);
+    answerError(res, refusal, box.isBoxed(address));
+  };
+
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, target: string): Promise<void> {
-    const caller = callerOf(req);
-    const refusal = await refusalAtEdge(req, target, caller);
-    if (refusal) {
-      const address = req.socket.remoteAddress ?? "unknown";
-      box.noteRefusal(address);
-      return answerError(res, refusal, box.isBoxed(address));
+    const misdirected = refusalForHost(req);
+    if (misdirected) return refuse(req, res, misdirected);
+    // Sign-in, before anything else is spent: every page and route runs as the identity found here.
+    let identity: Identity | null;
+    try {
+      identity = await serverAuth().identify(req);
+    } catch (error) {
+      if (error instanceof ApiError) return refuse(req, res, error);
+      throw error;
     }
-    if (isApi(target)) return runAs(caller, () => answerApi(req, res, origin));
-    if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) return runAs(caller, () => renderPage(req, res));
+    const caller = callerOf(req, identity);
+    const refusal = await refusalAtEdge(req, target, caller);
+    if (refusal) return refuse(req, res, refusal);
+    if (isAuthPath(target)) return runAs(caller, () => answerAuthPath(req, res, target, identity));
+    // A machine's endpoint: METRICS_TOKEN (or loopback) instead of a person's sign-in.
+    if (isMetricsPath(target)) return answerMetrics(req, res);
+    if (!identity && !isOpenWhenSignedOut(target) && !(options.dev && isDevInternal(target))) {
+      // Counted as refusals: a signed-out flood is boxed like any other.
+      if (!isApi(target) && (req.method === "GET" || req.method === "HEAD")) {
+        box.noteRefusal(req.socket.remoteAddress ?? "unknown");
+        return answerSignedOutPage(res, target);
+      }
+      return refuse(req, res, unauthenticated());
+    }
+    if (isApi(target)) return runSignedIn(identity, () => runAs(caller, () => answerApi(req, res, origin)));
+    if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) {
+      return runSignedIn(identity, () => runAs(caller, () => renderPage(req, res)));
+    }
     return answerError(res, new ApiError("MethodNotAllowed", `${req.method} is not allowed here; use GET`));
   }
 

@@ -4,13 +4,17 @@ import path from "node:path";
 import next from "next";
 import { startAlerts } from "@/lib/alerts/start-alerts";
 import { readAlertEnv, type AlertEnv } from "@/lib/config/alert-env";
+import { authEnv } from "@/lib/auth/auth-env";
 import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { adoptKeptSecret } from "@/lib/config/dashboard-secret";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent, redactProcessOutput } from "@/lib/log";
 import { StoreRefused } from "@/lib/store/migrations";
 import { openProcessStore, processStore } from "@/lib/store/process-store";
+import { metricsEnv } from "@/lib/metrics/metrics-env";
+import { mirrorFor } from "@/lib/mirror/registry";
 import { createDashboardServer } from "./http-server";
+import { listenHost } from "./listen-host";
 
 /**
  * Opens the task store before anything reads upstream, so the mirrors start from it and every
@@ -43,6 +47,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     serverEnv();
     dashboardEnv();
     alerts = readAlertEnv(process.env, serverEnv().subAppIds);
+    authEnv();
+    metricsEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     // EX_CONFIG: npm start's supervisor does not restart a server that refuses its configuration.
@@ -52,8 +58,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.chdir(ROOT);
   await openTheStore();
   const dev = argv.includes("--dev");
-  // HOST unset: every interface, IPv4 and IPv6, like `next start`.
-  const { port, host: hostname } = dashboardEnv();
+  const { port } = dashboardEnv();
+  const hostname = listenHost(dashboardEnv().host, serverEnv().mode, authEnv().mode);
   const app = next({ dev, dir: ROOT, hostname, port });
   const renderPage = app.getRequestHandler();
   await app.prepare();
@@ -64,9 +70,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
-  logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev });
+  logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev, auth: authEnv().mode });
   console.log(`VOD task dashboard on http://localhost:${port}`);
   if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url });
+  // npm start warms the default app's mirror by asking /api/stats, which sign-in now refuses it: warm it here.
+  if (authEnv().mode !== "none") void mirrorFor(serverEnv().subAppIds[0]).refresh();
   // What is queued for the store is written before the process goes.
   const stop = () => void (processStore()?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleSubAppIds } from "@/lib/auth/identity";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent } from "@/lib/log";
 import type { TaskPage } from "@/lib/model/task";
@@ -37,7 +38,7 @@ export async function firstPageForRender(query: string): Promise<TaskPage | unde
   }
 }
 
-/** The SubAppIds the dashboard offers. */
+/** The SubAppIds the dashboard offers to the signed-in identity (DASHBOARD_ACCESS). */
 export function offeredSubAppIds(): number[] {
-  return serverEnv().subAppIds;
+  return visibleSubAppIds(serverEnv().subAppIds);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError, invalidParameter } from "@/lib/api/errors";
 import * as health from "./routes/health";
+import * as me from "./routes/me";
 import * as oncall from "./routes/oncall";
 import * as stats from "./routes/stats";
 import * as taskDetail from "./routes/task-detail";
@@ -12,8 +13,9 @@ import type { RouteHandler } from "./with-route";
 type Methods = { GET: RouteHandler };
 
 /** Every API route, by path; `:name` matches one segment. Static paths win over patterns. */
-const ROUTES: readonly (readonly [path: string, methods: Methods])[] = [
+export const ROUTES: readonly (readonly [path: string, methods: Methods])[] = [
   ["/api/health", health],
+  ["/api/me", me],
   ["/api/oncall", oncall],
   ["/api/stats", stats],
   ["/api/tasks", tasks],

@@ -1,6 +1,6 @@
 import "server-only";
 import { invalidParameter } from "@/lib/api/errors";
-import { serverEnv } from "@/lib/config/server-env";
+import { checkTaskIdsVisible, scopedSubAppIds } from "@/lib/auth/app-scope";
 import { mirrorFor } from "@/lib/mirror/registry";
 import { unreadError } from "@/lib/mirror/unread-error";
 import { isTaskId, TASK_ID_RULE } from "@/lib/model/task-id";
@@ -27,7 +27,8 @@ function idsFromParams(params: URLSearchParams): string[] {
  */
 export async function getTaskUpdates(params: URLSearchParams): Promise<TaskUpdates> {
   const ids = idsFromParams(params);
-  const mirror = mirrorFor(subAppIdFromParams(params, serverEnv().subAppIds));
+  const mirror = mirrorFor(subAppIdFromParams(params, scopedSubAppIds(params)));
+  checkTaskIdsVisible(ids);
   await mirror.refresh({ waitMs: WAIT_FOR_SYNC_MS });
   const unread = unreadError(mirror);
   if (unread) throw unread;

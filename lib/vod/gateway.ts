@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import { logEvent } from "@/lib/log";
+import { countUpstreamAttempt } from "@/lib/metrics/registry";
 import type { DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
 import type { RequestBudget } from "./request-budget";
 import { describeTaskDetailShape, describeTasksShape, type UpstreamTaskDetail, type UpstreamTaskPage } from "./response-shapes";
@@ -83,11 +84,13 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
       if (!parsed.success) throw new AttemptFailed({ kind: "malformed", retryable: false, detail: "answer had the wrong shape" });
       const requestId = (parsed.data as { RequestId?: string }).RequestId;
       logEvent("info", "upstream call", { action, attempt, durationMs: durationMs(), outcome: "ok", requestId });
+      countUpstreamAttempt(action, "ok");
       return parsed.data;
     } catch (error) {
       const failure = error instanceof AttemptFailed ? error.failure : undefined;
       logEvent("warn", "upstream call", { action, attempt, durationMs: durationMs(), outcome: failure?.kind ?? "error",
         code: failure?.upstreamCode, requestId: failure?.requestId });
+      countUpstreamAttempt(action, failure?.kind ?? "error");
       throw error;
     } finally {
       clearTimeout(timer);

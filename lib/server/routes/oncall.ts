@@ -1,5 +1,5 @@
 import "server-only";
-import { serverEnv } from "@/lib/config/server-env";
+import { scopedSubAppIds } from "@/lib/auth/app-scope";
 import { getOncall } from "@/lib/oncall/get-oncall";
 import { parseOncallQuery } from "@/lib/oncall/params";
 import { invalidParameter } from "@/lib/api/errors";
@@ -8,7 +8,7 @@ import { withRoute } from "../with-route";
 
 /** GET /api/oncall: counts, stuck tasks and the green/amber/red state with its reasons. */
 export const GET = withRoute(async ({ url }) => {
-  const { subAppIds } = serverEnv();
+  const subAppIds = scopedSubAppIds(url.searchParams);
   const parsed = parseOncallQuery(url.searchParams, { subAppIds });
   if (!parsed.ok) throw invalidParameter(parsed.message);
   return jsonOk(await getOncall(parsed.value, subAppIds));
