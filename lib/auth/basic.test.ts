@@ -56,6 +56,9 @@ describe("basic sign-in", () => {
       verifier.verify(basic(`guesser${i}`, "x"), `10.6.0.${i}`).catch((error: unknown) => error)));
     expect(results.filter((result) => result === "wrong")).toHaveLength(MAX_CONCURRENT_CHECKS);
     expect(results.filter((result) => result instanceof ApiError && result.code === "RateLimited")).toHaveLength(10 - MAX_CONCURRENT_CHECKS);
+    // The same pair sent on several requests at once is checked once.
+    const same = await Promise.all(Array.from({ length: 10 }, () => verifier.verify(basic("bob", "bob-pass"), "10.6.2.1")));
+    expect(same.every((result) => typeof result === "object" && result.name === "bob")).toBe(true);
     // Once they are done, the next is checked.
     expect(await verifier.verify(basic("alice", "alice-pass"), "10.6.1.1")).toEqual({ name: "alice" });
   });

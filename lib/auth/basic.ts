@@ -51,7 +51,7 @@ export function createBasicVerifier(users: Users) {
   const byName = new RateLimiterMemory({ points: NAME_FAILURES_BEFORE_LOCKOUT, duration: LOCKOUT_SECONDS, blockDuration: LOCKOUT_SECONDS });
   const costs = [...users.values()].map((hash) => hash.slice(4, 6));
   const standIn = bcrypt.hashSync(randomBytes(16).toString("hex"), Number(costs[0] ?? 10));
-  let checking = 0;
+  const checking = new Map<string, Promise<boolean>>();
 
   async function lockedOut(address: string, name: string): Promise<number | undefined> {
     const [addressState, nameState] = await Promise.all([byAddress.get(address), byName.get(name)]);
@@ -75,23 +75,24 @@ export function createBasicVerifier(users: Users) {
       if (waitSeconds !== undefined) {
         throw new ApiError("RateLimited", "Too many failed sign-ins; try again later.", { retryAfterSeconds: waitSeconds });
       }
-      if (checking >= MAX_CONCURRENT_CHECKS) {
-        throw new ApiError("RateLimited", "Too many sign-ins are being checked at once; try again in a moment.", { retryAfterSeconds: 1 });
+      // A browser sends the same pair on several requests at once: they share one check, and one failure.
+      let check = checking.get(pairKey);
+      if (!check) {
+        if (checking.size >= MAX_CONCURRENT_CHECKS) {
+          throw new ApiError("RateLimited", "Too many sign-ins are being checked at once; try again in a moment.", { retryAfterSeconds: 1 });
+        }
+        const hash = users.get(given.name);
+        check = bcrypt.compare(given.password, hash ?? standIn).then(async (matches) => {
+          if (matches && hash) {
+            verified.set(pairKey, given.name);
+            return true;
+          }
+          await noteFailure(address, given.name);
+          return false;
+        }).finally(() => checking.delete(pairKey));
+        checking.set(pairKey, check);
       }
-      const hash = users.get(given.name);
-      checking++;
-      let matches: boolean;
-      try {
-        matches = await bcrypt.compare(given.password, hash ?? standIn);
-      } finally {
-        checking--;
-      }
-      if (matches && hash) {
-        verified.set(pairKey, given.name);
-        return { name: given.name };
-      }
-      await noteFailure(address, given.name);
-      return "wrong";
+      return (await check) ? { name: given.name } : "wrong";
     },
   };
 }
