@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { createBasicVerifier, FAILURES_BEFORE_LOCKOUT, NAME_FAILURES_BEFORE_LOCKOUT, readBasicHeader } from "./basic";
+import { createBasicVerifier, FAILURES_BEFORE_LOCKOUT, MAX_CONCURRENT_CHECKS, NAME_FAILURES_BEFORE_LOCKOUT, readBasicHeader } from "./basic";
 import { parseUsers } from "./users";
 
 // alice-pass (cost 4, fast enough for tests), and bob-pass as htpasswd -B writes it ($2y$).
@@ -48,6 +48,19 @@ describe("basic sign-in", () => {
     expect(await verifier.verify(basic("alice", "alice-pass"), "10.4.0.1")).toEqual({ name: "alice" });
     for (let i = 0; i < NAME_FAILURES_BEFORE_LOCKOUT; i++) await verifier.verify(basic("alice", `guess${i}`), `10.5.0.${i}`);
     expect(await verifier.verify(basic("alice", "alice-pass"), "10.4.0.1")).toEqual({ name: "alice" });
+  });
+
+  it("runs a few bcrypt checks at once; more wait their turn as a 429", async () => {
+    const verifier = createBasicVerifier(users);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      verifier.verify(basic(`guesser${i}`, "x"), `10.6.0.${i}`).catch((error: unknown) => error)));
+    expect(results.filter((result) => result === "wrong")).toHaveLength(MAX_CONCURRENT_CHECKS);
+    expect(results.filter((result) => result instanceof ApiError && result.code === "RateLimited")).toHaveLength(10 - MAX_CONCURRENT_CHECKS);
+    // The same pair sent on several requests at once is checked once.
+    const same = await Promise.all(Array.from({ length: 10 }, () => verifier.verify(basic("bob", "bob-pass"), "10.6.2.1")));
+    expect(same.every((result) => typeof result === "object" && result.name === "bob")).toBe(true);
+    // Once they are done, the next is checked.
+    expect(await verifier.verify(basic("alice", "alice-pass"), "10.6.1.1")).toEqual({ name: "alice" });
   });
 
   it("locks an address out after repeated failures across user names", async () => {

@@ -14,6 +14,11 @@ import type { Users } from "./users";
 export const FAILURES_BEFORE_LOCKOUT = 5;
 export const NAME_FAILURES_BEFORE_LOCKOUT = 20;
 export const LOCKOUT_SECONDS = 300;
+/**
+ * bcrypt checks run at once, all clients together: each costs tens of milliseconds of the CPU every
+ * viewer shares, so guesses spread over many names and addresses wait their turn as a 429 instead.
+ */
+export const MAX_CONCURRENT_CHECKS = 4;
 /** How long a checked name and password are believed without running bcrypt again. */
 const VERIFIED_TTL_MS = 5 * 60_000;
 
@@ -46,6 +51,7 @@ export function createBasicVerifier(users: Users) {
   const byName = new RateLimiterMemory({ points: NAME_FAILURES_BEFORE_LOCKOUT, duration: LOCKOUT_SECONDS, blockDuration: LOCKOUT_SECONDS });
   const costs = [...users.values()].map((hash) => hash.slice(4, 6));
   const standIn = bcrypt.hashSync(randomBytes(16).toString("hex"), Number(costs[0] ?? 10));
+  const checking = new Map<string, Promise<boolean>>();
 
   async function lockedOut(address: string, name: string): Promise<number | undefined> {
     const [addressState, nameState] = await Promise.all([byAddress.get(address), byName.get(name)]);
@@ -69,14 +75,24 @@ export function createBasicVerifier(users: Users) {
       if (waitSeconds !== undefined) {
         throw new ApiError("RateLimited", "Too many failed sign-ins; try again later.", { retryAfterSeconds: waitSeconds });
       }
-      const hash = users.get(given.name);
-      const matches = await bcrypt.compare(given.password, hash ?? standIn);
-      if (matches && hash) {
-        verified.set(pairKey, given.name);
-        return { name: given.name };
+      // A browser sends the same pair on several requests at once: they share one check, and one failure.
+      let check = checking.get(pairKey);
+      if (!check) {
+        if (checking.size >= MAX_CONCURRENT_CHECKS) {
+          throw new ApiError("RateLimited", "Too many sign-ins are being checked at once; try again in a moment.", { retryAfterSeconds: 1 });
+        }
+        const hash = users.get(given.name);
+        check = bcrypt.compare(given.password, hash ?? standIn).then(async (matches) => {
+          if (matches && hash) {
+            verified.set(pairKey, given.name);
+            return true;
+          }
+          await noteFailure(address, given.name);
+          return false;
+        }).finally(() => checking.delete(pairKey));
+        checking.set(pairKey, check);
       }
-      await noteFailure(address, given.name);
-      return "wrong";
+      return (await check) ? { name: given.name } : "wrong";
     },
   };
 }

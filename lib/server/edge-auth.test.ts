@@ -145,6 +145,20 @@ describe("oidc, signed out", () => {
   });
 });
 
+describe("every answer", () => {
+  it("carries the security headers: pages, routes, refusals and sign-in pages alike", async () => {
+    useAuth({ DASHBOARD_AUTH: "basic", DASHBOARD_USERS: `alice:${ALICE_HASH}` });
+    for (const answer of [await get("/", { authorization: basic("alice", "alice-pass") }), await get("/api/tasks"), await get("/api/health"),
+      await get("/auth/signed-out"), await get("/api/tasks", { host: "elsewhere.example" })]) {
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(answer.headers["x-frame-options"]).toBe("DENY");
+      expect(answer.headers["referrer-policy"]).toBeTruthy();
+      expect(answer.headers["x-powered-by"]).toBeUndefined();
+    }
+  });
+});
+
 describe("the log", () => {
   it("never carries a password, a hash, the client secret or a cookie", () => {
     const log = lines.join("\n");

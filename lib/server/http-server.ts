@@ -39,6 +39,18 @@ export const CONNECTION_LIMITS = {
   TARPIT_PER_CLIENT: 1_024,
 } as const;
 
+/**
+ * Headers every answer carries, pages, routes and refusals alike: no framing by another site (the
+ * on-call view is a tempting one to frame), no content sniffing, no full URL (a view's filters) sent
+ * to another origin. The script policy with nonces is the pages' own (Next.js renders the scripts).
+ */
+export const SECURITY_HEADERS = {
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+} as const;
+
 const isApi = (target: string) => target === "/api" || target.startsWith("/api/") || target.startsWith("/api?");
 /** Next's development server has endpoints of its own (its error overlay) that take other methods. */
 const isDevInternal = (target: string) => target.startsWith("/__nextjs");
@@ -181,6 +193,7 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
     connectionsCheckingInterval: 1_000,
   }, (req, res) => {
     const target = req.url ?? "/";
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     logRequest(req, res, target);
     serve(req, res, target).catch((error: unknown) => {
       // The routes answer their own errors; this is a broken connection or a bug below them.
