@@ -75,6 +75,10 @@ test("invalid values in the page's URL are named with the reason they were ignor
   await expect(notice.locator("[data-param=limit]")).toContainText("1 to 100");
   await expect(notice.locator("[data-param=sort]")).toContainText("createTime:desc");
   await expect(taskRows(page).first()).toBeVisible();
+  // Choosing a status replaces the ignored one, and the notice forgets it.
+  await page.getByRole("button", { name: /^Processing/ }).click();
+  await expect(notice.locator("[data-param=status]")).toHaveCount(0);
+  await expect(notice.locator("[data-param=limit]")).toBeVisible();
   await page.goto("/?status=ABORTED&refresh=off");
   await expect(page.getByTestId("url-notice").locator("[data-param=status]")).toContainText("ABORTED");
 });
