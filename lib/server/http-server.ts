@@ -6,6 +6,7 @@ import { errorAnswer } from "@/lib/api/respond";
 import { serverAuth } from "@/lib/auth/authenticate";
 import { runSignedIn, unauthenticated, type Identity } from "@/lib/auth/identity";
 import { logEvent } from "@/lib/log";
+import { applyPagePolicy } from "./page-policy";
 import { runAs } from "@/lib/vod/caller";
 import { answerApi } from "./answer-api";
 import { callerOf, isOpenWhenSignedOut, refusalAtEdge, refusalForHost } from "./edge";
@@ -42,7 +43,7 @@ export const CONNECTION_LIMITS = {
 /**
  * Headers every answer carries, pages, routes and refusals alike: no framing by another site (the
  * on-call view is a tempting one to frame), no content sniffing, no full URL (a view's filters) sent
- * to another origin. The script policy with nonces is the pages' own (Next.js renders the scripts).
+ * to another origin. Pages get a whole policy with a script nonce instead (page-policy.ts).
  */
 export const SECURITY_HEADERS = {
   "content-security-policy": "frame-ancestors 'none'",
@@ -180,6 +181,7 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
     }
     if (isApi(target)) return runSignedIn(identity, () => runAs(caller, () => answerApi(req, res, origin)));
     if (req.method === "GET" || req.method === "HEAD" || (options.dev && isDevInternal(target))) {
+      applyPagePolicy(req, res, options.dev);
       return runSignedIn(identity, () => runAs(caller, () => renderPage(req, res)));
     }
     return answerError(res, new ApiError("MethodNotAllowed", `${req.method} is not allowed here; use GET`));
