@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { currentIdentity } from "@/lib/auth/identity";
 import { z } from "zod";
 import { invalidParameter } from "@/lib/api/errors";
 import { dashboardSecret } from "@/lib/config/dashboard-secret";
@@ -38,9 +39,13 @@ const cursorShape = z.object({
   h: z.object({ b: z.number(), p: z.enum(["live", "store"]), k: z.number().optional() }).strict().optional(),
 }).strict();
 
-/** Identifies a view (filters, SubAppId and sort), so a cursor cannot be replayed against another one. */
+/**
+ * Identifies a view (filters, SubAppId and sort) as seen by one identity, so a cursor cannot be
+ * replayed against another view, nor by another person it was passed to (a link holds no cursor).
+ */
 export function viewKey(query: TaskQuery): string {
-  const parts = [...FILTER_PARAMS.map((name) => `${name}=${query[name] ?? ""}`), `sort=${query.sort}`].join("&");
+  const who = currentIdentity()?.name ?? "";
+  const parts = [...FILTER_PARAMS.map((name) => `${name}=${query[name] ?? ""}`), `sort=${query.sort}`, `identity=${who}`].join("&");
   return createHmac("sha256", dashboardSecret()).update(`view\0${parts}`).digest("base64url").slice(0, 22);
 }
 

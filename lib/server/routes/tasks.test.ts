@@ -4,6 +4,7 @@ import { BAD_TASK_QUERIES } from "@/lib/testing/bad-task-queries";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { encodeCursor, viewKey } from "@/lib/tasks/cursor";
+import { runSignedIn } from "@/lib/auth/identity";
 import { taskQueryFromParams } from "@/lib/tasks/task-query-from-params";
 import { GET } from "./tasks";
 
@@ -154,6 +155,20 @@ describe("GET /api/tasks", () => {
     const answer = await get(`?limit=5&cursor=${cursor}`);
     expect(answer.status).toBe(400);
     expect(requests).toHaveLength(0);
+  });
+
+  it("refuses a cursor another identity was given", async () => {
+    const { gateway, requests } = fakeGateway(Array.from({ length: 20 }, (_, i) => upstreamTask(`t${i}`)));
+    setUpstreamForTests(gateway);
+    const alice = { name: "alice@example.com", via: "oidc" } as const;
+    const bob = { name: "bob@example.com", via: "oidc" } as const;
+    const { body } = await runSignedIn(alice, () => get("?limit=5"));
+    expect((await runSignedIn(alice, () => get(`?limit=5&cursor=${body.nextCursor}`))).status).toBe(200);
+    const asked = requests.length;
+    const stolen = await runSignedIn(bob, () => get(`?limit=5&cursor=${body.nextCursor}`));
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.error.message).toMatch(/^cursor:/);
+    expect(requests).toHaveLength(asked);
   });
 
   it("answers 400 for a cursor whose position upstream has forgotten", async () => {
