@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -43,7 +45,9 @@ export async function startServerProcess(env: Record<string, string>, args: stri
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(childEnv)) if (/^(TENCENTCLOUD_|VOD_|DASHBOARD_|DATABASE_URL|PORT$|HOST$)/.test(name)) delete childEnv[name];
-  Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) }, env);
+  // A task store of its own, gone with the process: tests never read or fill the default ./data store.
+  const store = path.join(os.tmpdir(), `vod-e2e-server-${process.pid}-${port}.db`);
+  Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATABASE_URL: `sqlite:${store}` }, env);
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "server.ts"), ...args], {
     cwd: ROOT,
     env: childEnv,
@@ -70,6 +74,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${store}${suffix}`, { force: true });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { SqlEngine, SqlValue, Statement } from "./sql-engine";
 
@@ -7,6 +8,22 @@ const INT8 = 20;
 function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+const named = new Map<string, pg.QueryConfig>();
+
+/**
+ * A statement prepared once per connection and reused (a 200-row upsert is parsed and planned
+ * once, not at every flush), named after its text; the store's statements come in a few shapes.
+ */
+function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  let config = named.get(sql);
+  if (!config) {
+    config = { name: `vod_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`, text: numbered(sql) };
+    if (named.size > 200) named.clear();
+    named.set(sql, config);
+  }
+  return { ...config, values: params as SqlValue[] };
 }
 
 /**
@@ -27,7 +44,7 @@ export function openPostgres(url: string): SqlEngine {
   return {
     kind: "postgres",
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
-      const result = await pool.query(numbered(sql), params as SqlValue[]);
+      const result = await pool.query(prepared(sql, params));
       return result.rows as Row[];
     },
     async transaction(statements: readonly Statement[]) {
@@ -35,7 +52,7 @@ export function openPostgres(url: string): SqlEngine {
       let broken: unknown;
       try {
         await client.query("BEGIN");
-        for (const { sql, params = [] } of statements) await client.query(numbered(sql), params as SqlValue[]);
+        for (const { sql, params = [] } of statements) await client.query(prepared(sql, params));
         await client.query("COMMIT");
       } catch (error) {
         broken = error;

@@ -74,6 +74,8 @@ export interface TaskRecord {
 }
 
 export const SELECT_TASK = "SELECT task_id, sub_app_id, task_type, status, file_id, create_time, begin_time, finish_time, session_id, session_context, outcome, error_code, message FROM vod_tasks";
+/** SELECT_TASK without the session fields (read as empty). */
+export const SELECT_WINDOW = "SELECT task_id, sub_app_id, task_type, status, file_id, create_time, begin_time, finish_time, '' AS session_id, '' AS session_context, outcome, error_code, message FROM vod_tasks";
 
 export function rowFromRecord(record: TaskRecord): TaskRow {
   return {

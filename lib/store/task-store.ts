@@ -2,7 +2,7 @@ import { isoSeconds } from "@/lib/model/iso-time";
 import type { SqlEngine, Statement } from "./sql-engine";
 import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
 import { appKey, type TaskRow } from "./task-row";
-import { rowFromRecord, SELECT_TASK, type TaskRecord, upsertStatements } from "./task-sql";
+import { rowFromRecord, SELECT_TASK, SELECT_WINDOW, type TaskRecord, upsertStatements } from "./task-sql";
 
 /** Where a mirror's last successful sync left off (see lib/mirror/incremental-sync.ts). */
 export interface SyncMarks {
@@ -48,22 +48,24 @@ export class TaskStore {
   }
 
   /** The tasks of one application created at or after `createdAfter`, oldest first, in batches. */
-  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 20_000): Promise<number> {
-    return this.scan("sub_app_id = ? AND ", [appKey(subAppId)], createdAfter, onBatch, batchSize);
+  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 5_000): Promise<number> {
+    // Without the session fields, which the mirror does not keep: a restart reads a million rows
+    // into a heap that already holds the mirror, and small batches keep that garbage young.
+    return this.scan(SELECT_WINDOW, "sub_app_id = ? AND ", [appKey(subAppId)], createdAfter, onBatch, batchSize);
   }
 
   /** Every task created at or after `createdAfter`, every application, oldest first, in batches (the export). */
   scanAll(createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 5_000): Promise<number> {
-    return this.scan("", [], createdAfter, onBatch, batchSize);
+    return this.scan(SELECT_TASK, "", [], createdAfter, onBatch, batchSize);
   }
 
   /** Keyset paging on (create_time, task_id): each batch is an index range however deep, and memory stays one batch. */
-  private async scan(where: string, params: (string | number)[], createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize: number): Promise<number> {
+  private async scan(select: string, where: string, params: (string | number)[], createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize: number): Promise<number> {
     let after = { time: createdAfter - 1, id: "\uffff" };
     let loaded = 0;
     for (;;) {
       const records = await this.engine.query<TaskRecord>(
-        `${SELECT_TASK} WHERE ${where}(create_time > ? OR (create_time = ? AND task_id > ?)) ORDER BY create_time, task_id LIMIT ?`,
+        `${select} WHERE ${where}(create_time > ? OR (create_time = ? AND task_id > ?)) ORDER BY create_time, task_id LIMIT ?`,
         [...params, after.time, after.time, after.id, batchSize]);
       if (records.length === 0) return loaded;
       const rows = records.map(rowFromRecord);
