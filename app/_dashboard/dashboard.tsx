@@ -132,9 +132,11 @@ export function Dashboard() {
   });
 
   const clearFilters = () => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])));
+  // While the detail is open the page behind it is inert: no focus, no clicks, nothing for a screen reader but the dialog.
+  const behindDialog = page.task !== null;
   return (
     <div>
-      <header ref={headerRef} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
+      <header ref={headerRef} inert={behindDialog} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex min-h-14 max-w-[1800px] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <h1 className="text-base font-semibold tracking-tight">VOD tasks</h1>
           <ModeBadge health={health.data} />
@@ -155,7 +157,7 @@ export function Dashboard() {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
+      <main inert={behindDialog} className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
         <UrlNotice problems={problems} />
         <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
           statusCounts={stats.data?.byStatus} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
