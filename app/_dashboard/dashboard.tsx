@@ -74,7 +74,7 @@ export function Dashboard() {
   const chosenZone = resolveZone(page.tz);
   const zoneReady = hydrated || chosenZone !== undefined;
   const zone = zoneReady ? chosenZone : "UTC";
-  const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready);
+  const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready, filters.sort);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
   const { rows, list } = feed;
 
@@ -165,7 +165,16 @@ export function Dashboard() {
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
         <StatsPanel stats={stats.data} error={stats.error} zone={zone} />
         <div ref={tableRef}>
-          <NewTasksPill count={feed.newTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
+          {filters.sort.endsWith(":asc") ? (
+            <p role="note" data-testid="ascending-note" className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
+              Oldest first: tasks {filters.sort.startsWith("finishTime") ? "that finish" : "created"} from now on join the end of the list and are not announced here.{" "}
+              <button type="button" className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                onClick={() => changeFilters({ sort: filters.sort.startsWith("finishTime") ? "finishTime:desc" : "createTime:desc" })}>
+                Sort newest first
+              </button> to see them arrive.
+            </p>
+          ) : null}
+          <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
           <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
             pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
             footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone} />} />
