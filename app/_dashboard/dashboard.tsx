@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -17,6 +17,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { UrlNotice } from "@/components/url-notice";
 import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
+import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
 import { resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
@@ -41,7 +42,8 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
 /** The bar's height before the browser measures it: one line, as on a laptop. */
 const BAR_HEIGHT = 56;
 
-export function Dashboard() {
+/** `renderFailure`: the server's render found the upstream failing (see prefetchFirstPage). */
+export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
   const { filters, setFilters, page, setPage } = useDashboardUrl();
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
@@ -74,6 +76,11 @@ export function Dashboard() {
   const chosenZone = resolveZone(page.tz);
   const zoneReady = hydrated || chosenZone !== undefined;
   const zone = zoneReady ? chosenZone : "UTC";
+  const client = useQueryClient();
+  // Once, before the list's first render, on the server and in the browser alike (so both render "failing").
+  useState(() => {
+    if (renderFailure && view.ready) seedListFailure(client, view.list, renderFailure);
+  });
   const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready, filters.sort);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
   const { rows, list } = feed;
@@ -148,7 +155,7 @@ export function Dashboard() {
           {/* Beside the title on a phone, last on the line from `sm` up. */}
           <div className="ml-auto sm:order-last sm:ml-0"><ThemeToggle /></div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto">
-            <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} stale={feed.refreshError !== null} zone={zone}
+            <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} failing={feed.failing} zone={zone}
               refresh={page.refresh} choices={REFRESH_CHOICES} onRefreshChange={(refresh) => void setPage({ refresh })}
               paused={paused} onTogglePause={togglePause} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}

@@ -1,6 +1,6 @@
 "use client";
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { findNewTasks, flattenPages, mergeTasks, type FeedSort } from "@/lib/client/task-feed";
 import type { TaskPage } from "@/lib/model/task";
 import { taskHeadOptions, taskKeys, taskListOptions, taskUpdatesOptions } from "@/lib/client/task-queries";
@@ -39,6 +39,16 @@ export function useTaskFeed(query: string, subAppId: number | null, intervalMs: 
   const headFailing = head.isError && head.errorUpdatedAt >= head.dataUpdatedAt;
   const updatesFailing = updates.isError && updates.errorUpdatedAt >= updates.dataUpdatedAt;
   const refreshError = headFailing ? head.error : updatesFailing ? updates.error : null;
+  // Failing: nothing could be loaded, or what is shown could not be refreshed. Since the first
+  // failure of this run, and still failing while the list retries (a retry with nothing loaded
+  // goes back to pending, but nothing has succeeded since).
+  const loadFailing = list.isError && !list.data;
+  const currentError = loadFailing ? list.error : refreshError;
+  const retryingLoad = !list.data && list.isFetching && list.errorUpdatedAt > 0;
+  const failedAt = loadFailing ? list.errorUpdatedAt : headFailing ? head.errorUpdatedAt : updates.errorUpdatedAt;
+  const [failing, setFailing] = useState<{ error: unknown; since: number } | null>(null);
+  if (currentError && (!failing || failing.error !== currentError)) setFailing({ error: currentError, since: failing?.since ?? failedAt });
+  if (!currentError && !retryingLoad && failing) setFailing(null);
 
   return {
     list,
@@ -51,7 +61,9 @@ export function useTaskFeed(query: string, subAppId: number | null, intervalMs: 
     showNewTasks,
     refreshNow,
     refreshError,
-    refreshing: head.isFetching || updates.isFetching,
+    /** What is failing and since when (the first failure of the current run), or null while all is well. */
+    failing: currentError ? { error: currentError, since: failing?.since ?? failedAt } : retryingLoad ? failing : null,
+    refreshing: head.isFetching || updates.isFetching || ((loadFailing || retryingLoad) && list.isFetching),
     // The head is what proves the view current; the updates alone come from the mirror and cannot.
     updatedAt: Math.max(head.dataUpdatedAt, list.dataUpdatedAt),
   };
