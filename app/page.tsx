@@ -13,11 +13,11 @@ import { prefetchFirstPage } from "./_dashboard/prefetch-first-page";
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const queryClient = getQueryClient();
-  await prefetchFirstPage(queryClient, await searchParams);
+  const renderFailure = await prefetchFirstPage(queryClient, await searchParams);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense fallback={<DashboardSkeleton />}>
-        <Dashboard />
+        <Dashboard renderFailure={renderFailure} />
       </Suspense>
     </HydrationBoundary>
   );

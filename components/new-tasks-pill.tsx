@@ -1,12 +1,24 @@
 import { ArrowUpIcon } from "./icons";
 
 /**
- * New tasks wait behind this pill instead of pushing the rows the reader is looking at; one
- * click shows them at the top.
+ * The pill's words: arrivals and tasks that moved into the view (an older task that now matches a
+ * status filter) are counted apart, so that "new" means new.
  */
-export function NewTasksPill({ count, beyondPage, onShow, top }: { count: number; beyondPage: boolean; onShow: () => void; top: number }) {
-  if (count === 0) return null;
-  const label = `${count}${beyondPage ? "+" : ""} new ${count === 1 && !beyondPage ? "task" : "tasks"}`;
+export function newTasksLabel(count: number, movedIn: number, beyondPage: boolean): string {
+  const plural = (n: number, word: string) => `${word}${n === 1 ? "" : "s"}`;
+  if (beyondPage) return `${count + movedIn}+ new tasks`;
+  const arrived = count > 0 ? `${count} new ${plural(count, "task")}` : "";
+  const moved = movedIn > 0 ? `${movedIn} older ${plural(movedIn, "task")} now in this view` : "";
+  return [arrived, moved].filter(Boolean).join(" · ");
+}
+
+/**
+ * New tasks wait behind this pill instead of pushing the rows the reader is looking at; one
+ * click shows them in their place (new ones at the top).
+ */
+export function NewTasksPill({ count, movedIn = 0, beyondPage, onShow, top }: { count: number; movedIn?: number; beyondPage: boolean; onShow: () => void; top: number }) {
+  if (count + movedIn === 0) return null;
+  const label = newTasksLabel(count, movedIn, beyondPage);
   // Under the page's bar and the table's header, wherever they end on this screen.
   return (
     <div className="pointer-events-none sticky z-20 flex h-0 items-start justify-center" style={{ top: top + 44 }}>

@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -17,6 +17,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { UrlNotice } from "@/components/url-notice";
 import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
+import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
 import { resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
@@ -41,7 +42,8 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
 /** The bar's height before the browser measures it: one line, as on a laptop. */
 const BAR_HEIGHT = 56;
 
-export function Dashboard() {
+/** `renderFailure`: the server's render found the upstream failing (see prefetchFirstPage). */
+export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
   const { filters, setFilters, page, setPage } = useDashboardUrl();
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
@@ -74,7 +76,12 @@ export function Dashboard() {
   const chosenZone = resolveZone(page.tz);
   const zoneReady = hydrated || chosenZone !== undefined;
   const zone = zoneReady ? chosenZone : "UTC";
-  const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready);
+  const client = useQueryClient();
+  // Once, before the list's first render, on the server and in the browser alike (so both render "failing").
+  useState(() => {
+    if (renderFailure && view.ready) seedListFailure(client, view.list, renderFailure);
+  });
+  const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready, filters.sort);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
   const { rows, list } = feed;
 
@@ -132,9 +139,11 @@ export function Dashboard() {
   });
 
   const clearFilters = () => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])));
+  // While the detail is open the page behind it is inert: no focus, no clicks, nothing for a screen reader but the dialog.
+  const behindDialog = page.task !== null;
   return (
     <div>
-      <header ref={headerRef} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
+      <header ref={headerRef} inert={behindDialog} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex min-h-14 max-w-[1800px] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <h1 className="text-base font-semibold tracking-tight">VOD tasks</h1>
           <ModeBadge health={health.data} />
@@ -146,7 +155,7 @@ export function Dashboard() {
           {/* Beside the title on a phone, last on the line from `sm` up. */}
           <div className="ml-auto sm:order-last sm:ml-0"><ThemeToggle /></div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto">
-            <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} stale={feed.refreshError !== null} zone={zone}
+            <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} failing={feed.failing} zone={zone}
               refresh={page.refresh} choices={REFRESH_CHOICES} onRefreshChange={(refresh) => void setPage({ refresh })}
               paused={paused} onTogglePause={togglePause} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
@@ -155,7 +164,7 @@ export function Dashboard() {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
+      <main inert={behindDialog} className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
         <UrlNotice problems={problems} />
         <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
           statusCounts={stats.data?.byStatus} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
@@ -163,7 +172,16 @@ export function Dashboard() {
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
         <StatsPanel stats={stats.data} error={stats.error} zone={zone} />
         <div ref={tableRef}>
-          <NewTasksPill count={feed.newTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
+          {filters.sort.endsWith(":asc") ? (
+            <p role="note" data-testid="ascending-note" className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
+              Oldest first: tasks {filters.sort.startsWith("finishTime") ? "that finish" : "created"} from now on join the end of the list and are not announced here.{" "}
+              <button type="button" className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                onClick={() => changeFilters({ sort: filters.sort.startsWith("finishTime") ? "finishTime:desc" : "createTime:desc" })}>
+                Sort newest first
+              </button> to see them arrive.
+            </p>
+          ) : null}
+          <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
           <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
             pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
             footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone} />} />

@@ -1,4 +1,5 @@
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { ApiError } from "@/lib/api/errors";
 import { afterEach, describe, expect, it } from "vitest";
 import { taskKeys } from "@/lib/client/task-queries";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
@@ -35,11 +36,20 @@ describe("prefetchFirstPage", () => {
     expect(client.getQueryData<InfiniteData<TaskPage>>(taskKeys.list("?sort=createTime:asc"))?.pages[0].tasks).toHaveLength(3);
   });
 
-  it("leaves the cache empty when the upstream fails, so the browser loads and reports as before", async () => {
+  it("leaves the cache empty when the render fails otherwise, so the browser loads and reports as before", async () => {
     const failing: Gateway = { describeTasks: () => Promise.reject(new Error("down")), describeTaskDetail: () => Promise.reject(new Error("down")) };
     setUpstreamForTests(failing);
     const client = new QueryClient();
     await expect(prefetchFirstPage(client, {})).resolves.toBeUndefined();
+    expect(client.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it("hands back the API's error when the upstream is failing, so the page can say so in its HTML", async () => {
+    const failing: Gateway = { describeTasks: () => Promise.reject(new ApiError("UpstreamUnavailable", "The VOD API is unavailable (InternalError).")),
+      describeTaskDetail: () => Promise.reject(new Error("down")) };
+    setUpstreamForTests(failing);
+    const client = new QueryClient();
+    await expect(prefetchFirstPage(client, {})).resolves.toMatchObject({ code: "UpstreamUnavailable", status: 502, message: expect.stringContaining("unavailable") });
     expect(client.getQueryCache().getAll()).toHaveLength(0);
   });
 

@@ -14,6 +14,8 @@ interface TableFooterProps {
 export function TableFooter({ feed, ready, scanning, filtered, onClear, zone }: TableFooterProps) {
   const { list, rows } = feed;
   const scannedThrough = list.data?.pages.at(-1)?.scannedThrough;
+  // Nothing loaded and failing: the error stays in view while the list retries.
+  if (!list.data && feed.failing) return <LoadError error={feed.failing.error} onRetry={() => void list.refetch()} />;
   if (!ready || (list.isPending && !list.isError)) return <SkeletonRows />;
   if (list.isError && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   if (rows.length === 0 && !list.hasNextPage) return <EmptyState filtered={filtered} onClear={onClear} scanned={scanning} />;

@@ -1,6 +1,6 @@
 "use client";
 import { describeError } from "@/lib/client/api-error";
-import { formatAgeMs, formatTimestamp } from "@/lib/client/format-time";
+import { formatAgeMs, formatTimestamp, localizeTimes } from "@/lib/client/format-time";
 import { PHONE_QUERY, useMediaQuery } from "@/lib/client/use-media-query";
 import { useNow } from "@/lib/client/use-now";
 import { FINAL_STATUSES, TASK_STATUSES } from "@/lib/model/status";
@@ -65,7 +65,7 @@ function Coverage({ stats, zone, error }: { stats: Stats; zone: string | undefin
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="stats-coverage">
       <span><span className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">{coverage.tasksCounted.toLocaleString("en-US")}</span> tasks counted</span>
       <span className={coverage.complete ? "text-emerald-700 dark:text-emerald-400" : "font-medium text-amber-700 dark:text-amber-300"}>
-        {coverage.complete ? "complete window" : `partial${coverage.reason ? `: ${coverage.reason}` : ""}`}
+        {coverage.complete ? "complete window" : `partial${coverage.reason ? `: ${localizeTimes(coverage.reason, zone)}` : ""}`}
       </span>
       <span>synced {synced}</span>
       <span>{formatTimestamp(stats.window.from, zone)} → {formatTimestamp(stats.window.to, zone)}</span>

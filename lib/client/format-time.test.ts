@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { between, formatAgeMs, formatDuration, formatTimestamp, fromWallTime, isValidTimeZone, MAX_STAMPS_REMEMBERED, NOT_YET, resolveZone, toWallTime, zoneOffsetLabel } from "./format-time";
+import { between, formatAgeMs, formatDuration, formatTimestamp, fromWallTime, isValidTimeZone, localizeTimes, MAX_STAMPS_REMEMBERED, NOT_YET, resolveZone, toWallTime, zoneOffsetLabel } from "./format-time";
 
 const AT = "2026-11-28T13:57:15Z";
 
@@ -98,5 +98,21 @@ describe("durations and ages", () => {
     expect(formatAgeMs(5 * 60_000)).toBe("5m ago");
     expect(formatAgeMs(3 * 3_600_000)).toBe("3h ago");
     expect(formatAgeMs(50 * 3_600_000)).toBe("2d ago");
+  });
+});
+
+describe("localizeTimes", () => {
+  it("writes a server sentence's ISO times in the chosen zone, as the rest of the page does", () => {
+    const reason = "the last sync failed (boom); showing data as of 2026-12-02T07:25:23.532Z";
+    expect(localizeTimes(reason, "UTC")).toBe("the last sync failed (boom); showing data as of 2026-12-02 07:25:23");
+    expect(localizeTimes(reason, "Asia/Shanghai")).toBe("the last sync failed (boom); showing data as of 2026-12-02 15:25:23");
+    expect(localizeTimes("reading what changed since 2026-12-02T07:25:23Z and 2026-12-02T08:00:00Z", "UTC"))
+      .toBe("reading what changed since 2026-12-02 07:25:23 and 2026-12-02 08:00:00");
+  });
+
+  it("leaves text without times, and things that only look like times, alone", () => {
+    expect(localizeTimes("filling: 1,000 tasks so far", "UTC")).toBe("filling: 1,000 tasks so far");
+    expect(localizeTimes("as of 2026-13-45T99:99:99Z", "UTC")).toBe("as of 2026-13-45T99:99:99Z");
+    expect(localizeTimes("", "UTC")).toBe("");
   });
 });

@@ -161,3 +161,14 @@ export function fromWallTime(wall: string, zone: string | undefined): number | n
   const first = guess - zoneOffsetMs(guess, zone);
   return guess - zoneOffsetMs(first, zone);
 }
+
+const ISO_IN_TEXT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
+
+/**
+ * A server's sentence with its times as the page writes them: every ISO timestamp in `text`
+ * ("showing data as of 2026-12-02T07:25:23.532Z") becomes `2026-12-02 15:25:23` in the zone.
+ * Text that is not a valid time is left as it was.
+ */
+export function localizeTimes(text: string, zone: string | undefined): string {
+  return text.replace(ISO_IN_TEXT, (iso) => (toMs(iso) === null ? iso : formatTimestamp(iso, zone)));
+}

@@ -1,13 +1,22 @@
 import { environmentManager, QueryClient } from "@tanstack/react-query";
 import { ApiRequestError } from "./api-error";
 
+/**
+ * Only a request that never reached the dashboard's server is worth a second try. An answer with
+ * an error status is final for this request: a 4xx will not change, and a 5xx comes after the
+ * server has already retried the upstream (and goes on retrying behind it), so asking again would
+ * only delay the error the reader should see. Polling and the list's own retry pace ask again later.
+ */
+export function shouldRetry(failures: number, error: unknown): boolean {
+  return failures < 1 && error instanceof ApiRequestError && error.status === 0;
+}
+
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // A 4xx answer will not change on a second try; a 5xx or a dropped connection might.
-        retry: (failures, error) => failures < 1 && !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500),
+        retry: shouldRetry,
       },
     },
   });

@@ -1,7 +1,7 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Task, TaskPage } from "@/lib/model/task";
-import { chunk, findNewTasks, flattenPages, patchPages, prependTasks, unfinishedIds } from "./task-feed";
+import { chunk, findNewTasks, flattenPages, mergeTasks, patchPages, prependTasks, unfinishedIds } from "./task-feed";
 
 function task(taskId: string, status = "FINISH", overrides: Partial<Task> = {}): Task {
   const done = status === "FINISH" || status === "ABORTED";
@@ -65,7 +65,49 @@ describe("findNewTasks", () => {
   });
 
   it("finds nothing before both are loaded", () => {
-    expect(findNewTasks(undefined, data(page([task("a")])))).toEqual({ tasks: [], gap: false });
+    expect(findNewTasks(undefined, data(page([task("a")])))).toEqual({ tasks: [], movedIn: 0, gap: false });
+  });
+});
+
+describe("findNewTasks under a status filter: only arrivals are new", () => {
+  const at = (minute: number) => `2026-11-28T13:${String(minute).padStart(2, "0")}:00Z`;
+  const created = (id: string, minute: number, finishMinute?: number) =>
+    task(id, "FINISH", { createTime: at(minute), finishTime: at(finishMinute ?? minute + 1) });
+
+  it("counts a task created before the newest loaded row as moved into the view, not new", () => {
+    const loaded = data(page([created("c", 30), created("d", 20)]));
+    // "n" was created after everything loaded; "m" is older and only now matches the filter.
+    const result = findNewTasks(page([created("n", 40), created("c", 30), created("m", 25)]), loaded, "createTime:desc");
+    expect(result.tasks.map((t) => t.taskId)).toEqual(["n", "m"]);
+    expect(result.movedIn).toBe(1);
+  });
+
+  it("by finish time, a task that just finished is new whenever it was created", () => {
+    const loaded = data(page([created("c", 30, 35), created("d", 20, 25)]));
+    const result = findNewTasks(page([created("old-but-just-finished", 1, 50), created("c", 30, 35)]), loaded, "finishTime:desc");
+    expect(result.movedIn).toBe(0);
+  });
+
+  it("oldest first, what the head shows unseen can only have moved in", () => {
+    const loaded = data(page([created("a", 10), created("b", 20)]));
+    expect(findNewTasks(page([created("a", 10), created("m", 15)]), loaded, "createTime:asc").movedIn).toBe(1);
+  });
+});
+
+describe("mergeTasks", () => {
+  const at = (minute: number) => `2026-11-28T13:${String(minute).padStart(2, "0")}:00Z`;
+  const created = (id: string, minute: number) => task(id, "FINISH", { createTime: at(minute) });
+
+  it("puts new tasks at the top and a moved-in one among the rows of its time, keeping later pages", () => {
+    const before = data(page([created("c", 30), created("d", 20)], "c1"), page([created("e", 10)], null));
+    const after = mergeTasks(before, [created("n", 40), created("m", 25)], "createTime:desc");
+    expect(after.pages[0].tasks.map((t) => t.taskId)).toEqual(["n", "c", "m", "d"]);
+    expect(after.pages[1]).toBe(before.pages[1]);
+  });
+
+  it("follows an ascending sort", () => {
+    const before = data(page([created("a", 10), created("b", 20)]));
+    expect(mergeTasks(before, [created("m", 15)], "createTime:asc").pages[0].tasks.map((t) => t.taskId)).toEqual(["a", "m", "b"]);
   });
 });
 

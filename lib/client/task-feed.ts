@@ -64,7 +64,13 @@ export function flattenPages(data: InfiniteData<TaskPage> | undefined): Task[] {
 }
 
 export interface NewTasks {
+  /** Every task of the head the list has not shown yet, in the head's order. */
   tasks: Task[];
+  /**
+   * How many of them are not new but older than the newest loaded row by the sort's time: tasks
+   * that moved into the view (a status filter they now match) rather than arrived.
+   */
+  movedIn: number;
   /**
    * True when the head shares no task with the loaded rows although some are loaded: more tasks
    * arrived than one page holds, so showing them means reloading from the top, not prepending.
@@ -72,13 +78,30 @@ export interface NewTasks {
   gap: boolean;
 }
 
-/** The head page's tasks that the list has not shown yet, in the head's order. */
-export function findNewTasks(head: TaskPage | undefined, data: InfiniteData<TaskPage> | undefined): NewTasks {
-  if (!head || !data) return { tasks: [], gap: false };
-  const loaded = flatten(data).ids;
+/** The sorts the list knows, as lib/filters writes them ("createTime:desc"). */
+export type FeedSort = `${"createTime" | "finishTime"}:${"asc" | "desc"}`;
+
+/** The time a sort orders by: a finish-time list holds finished tasks, so a task joins it by finishing. */
+function sortTime(task: Task, sort: FeedSort): number {
+  const iso = sort.startsWith("finishTime") ? task.finishTime : task.createTime;
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
+}
+
+/** The head page's tasks that the list has not shown yet, in the head's order, and how many of them are truly new. */
+export function findNewTasks(head: TaskPage | undefined, data: InfiniteData<TaskPage> | undefined, sort: FeedSort = "createTime:desc"): NewTasks {
+  if (!head || !data) return { tasks: [], movedIn: 0, gap: false };
+  const flat = flatten(data);
+  const loaded = flat.ids;
   const tasks = head.tasks.filter((task) => !loaded.has(task.taskId));
   const overlaps = tasks.length < head.tasks.length;
-  return { tasks, gap: loaded.size > 0 && !overlaps && head.nextCursor !== null };
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const row of flat.rows) {
+    const time = sortTime(row, sort);
+    if (time !== Number.POSITIVE_INFINITY && time > newest) newest = time;
+  }
+  const movedIn = tasks.filter((task) => sortTime(task, sort) <= newest).length;
+  return { tasks, movedIn, gap: loaded.size > 0 && !overlaps && head.nextCursor !== null };
 }
 
 /** Puts new tasks at the top of the first page; later pages and their cursors stay as they are. */
@@ -86,6 +109,23 @@ export function prependTasks(data: InfiniteData<TaskPage>, tasks: Task[]): Infin
   if (tasks.length === 0 || data.pages.length === 0) return data;
   const [first, ...rest] = data.pages;
   return { ...data, pages: [{ ...first, tasks: [...tasks, ...first.tasks] }, ...rest] };
+}
+
+/**
+ * Puts the head's unseen tasks into the first page where the sort places them: a new task at the
+ * top (newest first), one that moved into the view among the rows of its time, not above newer ones.
+ */
+export function mergeTasks(data: InfiniteData<TaskPage>, tasks: Task[], sort: FeedSort): InfiniteData<TaskPage> {
+  if (tasks.length === 0 || data.pages.length === 0) return data;
+  const [first, ...rest] = data.pages;
+  const descending = sort.endsWith(":desc");
+  const before = (a: Task, b: Task) => (descending ? sortTime(a, sort) >= sortTime(b, sort) : sortTime(a, sort) <= sortTime(b, sort));
+  const merged = first.tasks.slice();
+  for (const task of tasks) {
+    const at = merged.findIndex((row) => before(task, row));
+    merged.splice(at === -1 ? merged.length : at, 0, task);
+  }
+  return { ...data, pages: [{ ...first, tasks: merged }, ...rest] };
 }
 
 /**

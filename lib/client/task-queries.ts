@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { TaskDetail, TaskPage, TaskUpdates } from "@/lib/model/task";
+import { ApiRequestError } from "./api-error";
 import { fetchJson } from "./fetch-json";
 import { chunk, patchPages, unfinishedIds } from "./task-feed";
 
@@ -37,6 +38,26 @@ export function seedFirstPage(client: QueryClient, query: string, page: TaskPage
   client.setQueryData(taskKeys.head(query), page);
 }
 
+/** The server's render found the upstream failing: what GET /api/tasks answered it. */
+export interface ListFailure {
+  code: string;
+  message: string;
+  status: number;
+  at: number;
+}
+
+/**
+ * Puts the render's failure where a failed first load would have put it, unless the list has
+ * loaded or failed since: the page says "failing" from its first HTML, before the browser asks
+ * again (which it does on mount, as for any list that has failed and holds nothing).
+ */
+export function seedListFailure(client: QueryClient, query: string, failure: ListFailure): void {
+  const cached = client.getQueryCache().build(client, { queryKey: taskKeys.list(query) });
+  if (cached.state.data !== undefined || cached.state.status !== "pending" || cached.state.fetchStatus !== "idle") return;
+  const error = new ApiRequestError(failure.code, failure.message, failure.status);
+  cached.setState({ status: "error", error, errorUpdatedAt: failure.at, errorUpdateCount: 1, fetchFailureCount: 1, fetchFailureReason: error });
+}
+
 /** `retryMs`: while the first page has failed and nothing is loaded, try again at this pace, so the page recovers by itself. */
 export function taskListOptions(query: string, retryMs: number | false = false) {
   return infiniteQueryOptions({
@@ -53,6 +74,9 @@ export function taskListOptions(query: string, retryMs: number | false = false) 
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     refetchInterval: (q) => (q.state.status === "error" && !q.state.data ? retryMs : false),
+    // A failure (also the one the server's render reported) is asked again at that pace, not again at once on mount:
+    // the server has just retried it, and goes on retrying.
+    retryOnMount: false,
   });
 }
 

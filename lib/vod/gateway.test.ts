@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { setLogSink } from "@/lib/log";
-import { createGateway, type SendToUpstream } from "./gateway";
+import { answeringWithin, createGateway, type SendToUpstream } from "./gateway";
 import { createRequestBudget } from "./request-budget";
 
 const PAGE = { TaskSet: [{ TaskId: "t1", TaskType: "Procedure", Status: "FINISH" }], ScrollToken: "", RequestId: "r-1" };
@@ -151,5 +151,78 @@ describe("gateway", () => {
     });
     await expect(gateway.describeTasks({})).rejects.toBeInstanceOf(ApiError);
     await expect(gateway.describeTasks({})).resolves.toBeTruthy();
+  });
+
+  describe("answerWithinMs: a person is told of a failing upstream early, the retries go on behind", () => {
+    const slowRetries = { retryPolicy: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 200 } };
+
+    it("rejects within the budget once an attempt failed, while the call keeps retrying and its success is kept", async () => {
+      let calls = 0;
+      const gateway = gatewayWith(async () => {
+        calls++;
+        if (calls < 4) throw sdkError({ code: "InternalError" });
+        return PAGE;
+      }, slowRetries);
+      const started = Date.now();
+      const failure = await answeringWithin(gateway, 150).describeTasks({ Limit: 5 }).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(400);
+      expect(failure).toMatchObject({ code: "UpstreamUnavailable" });
+      expect((failure as Error).message).toMatch(/Still retrying/);
+      // Behind the answer the server went on: the fourth attempt succeeds and the next caller reads it.
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(calls).toBe(4);
+      const callsBefore = calls;
+      await expect(gateway.describeTasks({ Limit: 5 })).resolves.toMatchObject({ RequestId: "r-1" });
+      expect(calls).toBe(callsBefore);
+    });
+
+    it("tells a caller who joins a call failing for longer than the budget at once", async () => {
+      const gateway = gatewayWith(async () => {
+        throw sdkError({ code: "InternalError" });
+      }, slowRetries);
+      const whole = gateway.describeTasks({ Limit: 6 }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      await expect(answeringWithin(gateway, 100).describeTasks({ Limit: 6 })).rejects.toMatchObject({ code: "UpstreamUnavailable" });
+      expect(Date.now() - started).toBeLessThan(50);
+      await whole;
+    });
+
+    it("after a call failed for good, tells the next person at once while a new call retries, and answers as soon as the upstream is back", async () => {
+      let failing = true;
+      let calls = 0;
+      const gateway = gatewayWith(async () => {
+        calls++;
+        if (failing) throw sdkError({ code: "InternalError" });
+        return PAGE;
+      }, { retryPolicy: { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 300 } });
+      await expect(gateway.describeTasks({ Limit: 9 })).rejects.toMatchObject({ code: "UpstreamUnavailable" });
+      const callsAfterFirst = calls;
+      const started = Date.now();
+      await expect(answeringWithin(gateway, 1_000).describeTasks({ Limit: 9 })).rejects.toMatchObject({ code: "UpstreamUnavailable" });
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(calls).toBeGreaterThan(callsAfterFirst);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      failing = false;
+      await expect(answeringWithin(gateway, 1_000).describeTasks({ Limit: 9 })).resolves.toMatchObject({ RequestId: "r-1" });
+    });
+
+    it("waits for an upstream that is slow but not failing", async () => {
+      const gateway = gatewayWith(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return PAGE;
+      });
+      await expect(answeringWithin(gateway, 50).describeTasks({ Limit: 7 })).resolves.toMatchObject({ RequestId: "r-1" });
+    });
+
+    it("without it a caller waits for the retries to end, as the mirror's syncs do", async () => {
+      let calls = 0;
+      const gateway = gatewayWith(async () => {
+        calls++;
+        throw sdkError({ code: "InternalError" });
+      }, { retryPolicy: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 50 } });
+      await expect(gateway.describeTasks({ Limit: 8 })).rejects.toMatchObject({ code: "UpstreamUnavailable" });
+      expect(calls).toBe(3);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { countUpstreamAttempt } from "@/lib/metrics/registry";
 import type { DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
 import type { RequestBudget } from "./request-budget";
 import { describeTaskDetailShape, describeTasksShape, type UpstreamTaskDetail, type UpstreamTaskPage } from "./response-shapes";
-import { classifyUpstreamFailure, toApiError } from "./upstream-failure";
+import { classifyUpstreamFailure, toApiError, type UpstreamFailure } from "./upstream-failure";
 import { AttemptFailed, DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from "./with-retries";
 
 /** Sends one signed request upstream; in production the official SDK. */
@@ -28,12 +28,35 @@ export interface GatewayOptions {
 export interface CallOptions<T = unknown> {
   /** Overrides the gateway's cacheTtlMs for this answer (0: do not keep it), or decides it from the answer. */
   maxAgeMs?: number | ((answer: T) => number);
+  /**
+   * For a person waiting on the answer: once an attempt has failed, this caller gets the failure
+   * at the latest this long after the call began (a caller joining a call that has been failing
+   * for longer is told at once), while the call goes on retrying behind it (until the gateway's
+   * deadline; a later success is kept for the next caller as usual). An upstream that is only
+   * slow, not failing, is still waited for.
+   */
+  answerWithinMs?: number;
+}
+
+/** A call in flight, shared by every caller of the same request. */
+interface Flight {
+  promise: Promise<unknown>;
+  startedAt: number;
+  /** A call started after a failed one gives its first attempt this long before repeating the old failure. */
+  notBefore: number;
+  /** The latest failed attempt, while the call retries. */
+  failure: UpstreamFailure | null;
+  /** Told of every failed attempt. */
+  onFailure: Set<() => void>;
 }
 
 export interface Gateway {
   describeTasks(request: DescribeTasksRequest, options?: CallOptions<UpstreamTaskPage>): Promise<UpstreamTaskPage>;
   describeTaskDetail(request: DescribeTaskDetailRequest, options?: CallOptions<UpstreamTaskDetail>): Promise<UpstreamTaskDetail>;
 }
+
+/** How long a call that follows a failed one waits for its first attempt before repeating the failure. */
+const FRESH_ATTEMPT_GRACE_MS = 250;
 
 /** Kept answers, all together: enough for thousands of views' pages, small next to the mirror. */
 const CACHE_MAX_BYTES = 32 * 1024 * 1024;
@@ -58,14 +81,17 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
   const cacheTtlMs = options.cacheTtlMs ?? 1_000;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
   const deadlineMs = options.deadlineMs ?? 15_000;
-  const inFlight = new Map<string, Promise<unknown>>();
+  const inFlight = new Map<string, Flight>();
   // Bounded by weight and by age: an answer leaves when it expires (purged every second), or
   // earlier when newer ones need the room, so no mix of requests can grow it.
   const answers = new LRUCache<string, object>({ maxSize: options.cacheMaxBytes ?? CACHE_MAX_BYTES, sizeCalculation: answerWeight, ttl: cacheTtlMs, ttlResolution: 0, perf: { now } });
+  // The last failure of each request, for as long as a call may last: a person asking again right
+  // after a call failed for good is told at once while a new call retries behind the answer.
+  const recentFailures = new LRUCache<string, { failure: UpstreamFailure; startedAt: number }>({ max: 1_000, ttl: deadlineMs });
   const purge = setInterval(() => answers.purgeStale(), 1_000);
   purge.unref?.();
 
-  async function attemptOnce(action: VodAction, request: object, shape: z.ZodType, deadline: number, attempt: number) {
+  async function attemptOnce(action: VodAction, request: object, shape: z.ZodType, deadline: number, attempt: number, flight: Flight) {
     // A slot that only frees up as the deadline ends would leave no time for the call itself.
     const release = await options.budget.take(deadline - Math.min(1_000, deadlineMs / 4));
     const controller = new AbortController();
@@ -91,6 +117,10 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
       logEvent("warn", "upstream call", { action, attempt, durationMs: durationMs(), outcome: failure?.kind ?? "error",
         code: failure?.upstreamCode, requestId: failure?.requestId });
       countUpstreamAttempt(action, failure?.kind ?? "error");
+      if (failure) {
+        flight.failure = failure;
+        for (const tell of flight.onFailure) tell();
+      }
       throw error;
     } finally {
       clearTimeout(timer);
@@ -98,10 +128,10 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
     }
   }
 
-  async function callWithRetries(action: VodAction, request: object, shape: z.ZodType): Promise<unknown> {
+  async function callWithRetries(action: VodAction, request: object, shape: z.ZodType, flight: Flight): Promise<unknown> {
     const deadline = now() + deadlineMs;
     try {
-      return await withRetries((attempt) => attemptOnce(action, request, shape, deadline, attempt), {
+      return await withRetries((attempt) => attemptOnce(action, request, shape, deadline, attempt, flight), {
         deadline,
         policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         now,
@@ -115,21 +145,60 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
     if (ttl > 0) answers.set(key, value as object, { ttl });
   }
 
+  /**
+   * The flight's answer, or, once one of its attempts has failed and `withinMs` has passed since
+   * the flight began, that failure (the flight itself goes on).
+   */
+  function answerInTime<T>(flight: Flight, withinMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        flight.onFailure.delete(check);
+      };
+      const giveUp = () => {
+        done();
+        const error = toApiError(flight.failure!);
+        reject(Object.assign(error, { message: `${error.message} Still retrying.` }));
+      };
+      function check() {
+        if (!flight.failure || timer) return;
+        const left = Math.max(withinMs - (Date.now() - flight.startedAt), flight.notBefore - Date.now());
+        if (left <= 0) giveUp();
+        else timer = setTimeout(giveUp, left);
+      }
+      flight.onFailure.add(check);
+      check();
+      flight.promise.then((value) => { done(); resolve(value as T); }, (error: unknown) => { done(); reject(error); });
+    });
+  }
+
   function call<T>(action: VodAction, request: object, shape: z.ZodType, callOptions: CallOptions<T> = {}): Promise<T> {
     const key = `${action} ${JSON.stringify(request)}`;
     const cached = answers.get(key);
     if (cached) return Promise.resolve(cached as T);
-    const pending = inFlight.get(key);
-    if (pending) return pending as Promise<T>;
-    const promise = (callWithRetries(action, request, shape) as Promise<T>)
-      .then((value) => {
-        const maxAge = callOptions.maxAgeMs ?? cacheTtlMs;
-        remember(key, value, typeof maxAge === "function" ? maxAge(value) : maxAge);
-        return value;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
+    let flight = inFlight.get(key);
+    if (!flight) {
+      const recent = recentFailures.get(key);
+      const started: Flight = { promise: Promise.resolve(), startedAt: recent?.startedAt ?? Date.now(),
+        notBefore: recent ? Date.now() + FRESH_ATTEMPT_GRACE_MS : 0, failure: recent?.failure ?? null, onFailure: new Set() };
+      started.promise = (callWithRetries(action, request, shape, started) as Promise<T>)
+        .then((value) => {
+          recentFailures.delete(key);
+          const maxAge = callOptions.maxAgeMs ?? cacheTtlMs;
+          remember(key, value, typeof maxAge === "function" ? maxAge(value) : maxAge);
+          return value;
+        }, (error: unknown) => {
+          if (started.failure) recentFailures.set(key, { failure: started.failure, startedAt: started.startedAt });
+          throw error;
+        })
+        .finally(() => inFlight.delete(key));
+      // A caller that gave up early no longer listens: the flight's own failure must not go unhandled.
+      started.promise.catch(() => undefined);
+      inFlight.set(key, started);
+      flight = started;
+    }
+    return callOptions.answerWithinMs === undefined ? (flight.promise as Promise<T>) : answerInTime<T>(flight, callOptions.answerWithinMs);
   }
 
   return {
@@ -137,5 +206,20 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
     kept: () => ({ answers: answers.size, bytes: answers.calculatedSize }),
     describeTasks: (request, callOptions) => call("DescribeTasks", request, describeTasksShape, callOptions),
     describeTaskDetail: (request, callOptions) => call("DescribeTaskDetail", request, describeTaskDetailShape, callOptions),
+  };
+}
+
+/** How long a person waits for a failing upstream before being told, while the server goes on retrying. */
+export const ANSWER_FAILING_WITHIN_MS = 1_000;
+
+/**
+ * The gateway as a person's request uses it (the list route, the page's render): a failing
+ * upstream is reported within `withinMs` of asking instead of after every retry, and the retries
+ * go on behind the answer. The mirror's syncs use the gateway as it is and wait for the end.
+ */
+export function answeringWithin(gateway: Gateway, withinMs = ANSWER_FAILING_WITHIN_MS): Gateway {
+  return {
+    describeTasks: (request, options) => gateway.describeTasks(request, { answerWithinMs: withinMs, ...options }),
+    describeTaskDetail: (request, options) => gateway.describeTaskDetail(request, { answerWithinMs: withinMs, ...options }),
   };
 }

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import type { TaskPage } from "../lib/model/task";
+import { openDashboard, renderedTaskIds, taskRows } from "./support/dashboard";
+
+test("under a status filter, a task that moved into it is not counted as new, and shows in its place", async ({ page }) => {
+  test.setTimeout(60_000);
+  let inject = false;
+  const MOVED = "1500000001-e2e-moved-in";
+  await page.route((url) => url.pathname === "/api/tasks", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as TaskPage;
+    const cursor = new URL(route.request().url()).searchParams.get("cursor");
+    if (!cursor && inject && body.tasks.length > 2) {
+      // An older task that has just finished: created between the first two rows.
+      const [first, second] = body.tasks;
+      const createTime = new Date((Date.parse(first.createTime!) + Date.parse(second.createTime!)) / 2).toISOString().replace(/\.\d+Z$/, "Z");
+      body.tasks.splice(1, 0, { ...second, taskId: MOVED, createTime });
+    }
+    await route.fulfill({ response, json: body });
+  });
+  await openDashboard(page, "?refresh=5s&status=FINISH");
+  inject = true;
+  const pill = page.getByTestId("new-tasks-pill");
+  // The injected task, and the emulator's own older tasks that finish meanwhile: counted apart from arrivals.
+  await expect(pill).toContainText(/\d+ older tasks? now in this view/, { timeout: 20_000 });
+  const firstBefore = await taskRows(page).first().getAttribute("data-task-id");
+  // Show what waits until the moved task is listed; it lands below the newer first row, not above it.
+  await expect.poll(async () => {
+    if (await pill.isVisible()) await pill.click();
+    return (await renderedTaskIds(page)).includes(MOVED);
+  }, { timeout: 20_000 }).toBe(true);
+  const ids = await renderedTaskIds(page);
+  expect(ids.indexOf(MOVED)).toBeGreaterThan(ids.indexOf(firstBefore!));
+});
+
+test("oldest first, the page says that new tasks join the end and are not announced, and offers newest first", async ({ page }) => {
+  await openDashboard(page, "?refresh=5s&sort=createTime:asc");
+  const note = page.getByTestId("ascending-note");
+  await expect(note).toContainText("Oldest first: tasks created from now on join the end of the list and are not announced here.");
+  await note.getByRole("button", { name: "Sort newest first" }).click();
+  await expect(page).not.toHaveURL(/sort=createTime%3Aasc|sort=createTime:asc/);
+  await expect(note).toBeHidden();
+});
