@@ -5,7 +5,8 @@ import { percentiles } from "@/lib/stats/percentiles";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
 import type { Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
 import { isoSeconds } from "@/lib/model/iso-time";
-import { FINISH, STATUS_NAME } from "./status-code";
+import { UNKNOWN, type OutcomeColumns } from "./outcome-columns";
+import { ABORTED, FINISH, STATUS_NAME } from "./status-code";
 import type { TaskColumns } from "./task-columns";
 import { viewFilter } from "./view-filter";
 
@@ -37,7 +38,7 @@ class Durations {
  * (stacked by its current status) and by FinishTime; wait is started − created for every task
  * that started, run is finished − started for tasks that finished (an abort is no full run).
  */
-export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState): Stats {
+export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState, outcomes?: OutcomeColumns): Stats {
   const filter = viewFilter(table, query, window, nowMs);
   const span = Math.max(0, filter.to - filter.from);
   const bucketSeconds = bucketSecondsFor(span);
@@ -57,6 +58,7 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
   const typeCounts = new Map<number, number>();
   const durations = new Durations();
   let counted = 0;
+  const known = { known: 0, pending: 0 };
   for (let slot = 0; slot < table.end; slot++) {
     if (!filter.matches(slot)) continue;
     counted++;
@@ -72,6 +74,10 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     if (!Number.isNaN(finishMs)) place(finished, finishMs, status);
     if (beginMs >= createMs) durations.add(type, "wait", (beginMs - createMs) / 1_000);
     if (code === FINISH && finishMs >= beginMs) durations.add(type, "run", (finishMs - beginMs) / 1_000);
+    if (outcomes && (code === FINISH || code === ABORTED)) {
+      if (outcomes.of(slot) === UNKNOWN) known.pending++;
+      else known.known++;
+    }
   }
 
   const typeName = (type: number) => table.types.get(type);
@@ -82,6 +88,6 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
     series: { bucketSeconds, created, finished },
     durations: durations.summarise(typeName, order),
-    coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs) },
+    coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs), ...(outcomes ? { outcomes: known } : {}) },
   };
 }

@@ -39,5 +39,10 @@ export interface Stats {
     computedAt: string;
     /** Why coverage is incomplete, in words, when it is. */
     reason?: string;
+    /**
+     * Of the counted tasks that ended, how many outcomes are known (looked up, or aborted) and how
+     * many finished tasks still wait for their DescribeTaskDetail lookup.
+     */
+    outcomes?: { known: number; pending: number };
   };
 }
