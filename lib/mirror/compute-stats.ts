@@ -39,7 +39,7 @@ class Durations {
  * that started, run is finished − started for tasks that finished (an abort is no full run).
  */
 export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState, outcomes?: OutcomeColumns): Stats {
-  const filter = viewFilter(table, query, window, nowMs);
+  const filter = viewFilter(table, query, window, nowMs, outcomes);
   const span = Math.max(0, filter.to - filter.from);
   const bucketSeconds = bucketSecondsFor(span);
   const starts = span > 0 ? bucketStarts(filter.from, filter.to, bucketSeconds) : [];

@@ -11,6 +11,7 @@ import { waitingAt } from "./backlog";
 import { WindowFill } from "./fill";
 import { syncIncrementally, type SyncCursors } from "./incremental-sync";
 import { isoSeconds } from "@/lib/model/iso-time";
+import type { Outcome } from "@/lib/model/task";
 import { logEvent } from "@/lib/log";
 import type { MirrorStore } from "./mirror-store";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
@@ -183,6 +184,14 @@ export class Mirror implements MirrorView {
 
   endedBetween(fromMs: number, toMs: number) {
     return endedBetween(this.table, fromMs, toMs);
+  }
+
+  /** A task's outcome and error code as the mirror knows them; nulls while unknown or not held. */
+  outcomeOf(taskId: string): { outcome: Outcome; errorCode: string | null } {
+    const slot = this.table.slotOf(taskId);
+    if (slot < 0) return { outcome: null, errorCode: null };
+    const outcome = this.outcomeColumns.outcome(slot);
+    return { outcome, errorCode: outcome === "failed" ? this.outcomeColumns.errorCode(slot) : null };
   }
 
   recentOutcomes() {
