@@ -3,9 +3,9 @@ import type { TimeWindow } from "@/lib/filters/time-window";
 import { bucketSecondsFor, bucketStarts } from "@/lib/stats/buckets";
 import { percentiles } from "@/lib/stats/percentiles";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
-import type { Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
+import type { ErrorGroup, Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
 import { isoSeconds } from "@/lib/model/iso-time";
-import { UNKNOWN, type OutcomeColumns } from "./outcome-columns";
+import { FAILED, UNKNOWN, type OutcomeColumns } from "./outcome-columns";
 import { ABORTED, FINISH, STATUS_NAME } from "./status-code";
 import type { TaskColumns } from "./task-columns";
 import { viewFilter } from "./view-filter";
@@ -30,6 +30,27 @@ class Durations {
       const group = this.groups.get(key) ?? { wait: [], run: [] };
       return { type: key === -1 ? "all" : typeName(key), wait: percentiles(Float64Array.from(group.wait)), run: percentiles(Float64Array.from(group.run)) };
     });
+  }
+}
+
+/** Error groups listed in /api/stats. */
+const TOP_ERRORS = 10;
+
+/** Failed tasks by error code: count, the first message seen, and counts per type number. */
+class ErrorGroups {
+  private readonly groups = new Map<string, { count: number; message: string; types: Map<number, number> }>();
+  add(code: string, message: string, type: number) {
+    let group = this.groups.get(code);
+    if (!group) this.groups.set(code, (group = { count: 0, message, types: new Map() }));
+    group.count++;
+    if (!group.message && message) group.message = message;
+    group.types.set(type, (group.types.get(type) ?? 0) + 1);
+  }
+  top(limit: number, typeName: (type: number) => string): ErrorGroup[] {
+    return [...this.groups].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).slice(0, limit).map(([code, group]) => ({
+      code: code || "unknown", count: group.count, message: group.message,
+      types: [...group.types].sort((x, y) => y[1] - x[1]).map(([type]) => typeName(type)),
+    }));
   }
 }
 
@@ -59,6 +80,7 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
   const durations = new Durations();
   let counted = 0;
   const known = { known: 0, pending: 0 };
+  const errors = new ErrorGroups();
   for (let slot = 0; slot < table.end; slot++) {
     if (!filter.matches(slot)) continue;
     counted++;
@@ -75,8 +97,10 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     if (beginMs >= createMs) durations.add(type, "wait", (beginMs - createMs) / 1_000);
     if (code === FINISH && finishMs >= beginMs) durations.add(type, "run", (finishMs - beginMs) / 1_000);
     if (outcomes && (code === FINISH || code === ABORTED)) {
-      if (outcomes.of(slot) === UNKNOWN) known.pending++;
+      const outcome = outcomes.of(slot);
+      if (outcome === UNKNOWN) known.pending++;
       else known.known++;
+      if (outcome === FAILED) errors.add(outcomes.errorCode(slot) ?? "", outcomes.message(slot), type);
     }
   }
 
@@ -88,6 +112,7 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
     series: { bucketSeconds, created, finished },
     durations: durations.summarise(typeName, order),
+    ...(outcomes ? { errors: errors.top(TOP_ERRORS, typeName) } : {}),
     coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs), ...(outcomes ? { outcomes: known } : {}) },
   };
 }

@@ -111,6 +111,11 @@ describe("the outcome filter", () => {
     const all = await get(stats, "stats", "");
     expect(all.body.coverage.outcomes).toEqual({ known: 3, pending: 1 });
     expect((await get(stats, "stats", "?outcome=success")).body.byStatus.FINISH).toBe(1);
+    // The errors summary: one group per code, with a message and the types it struck.
+    expect(all.body.errors).toEqual([
+      { code: "ABORTED", count: 1, message: "The task was aborted.", types: ["EditMedia"] },
+      { code: "InternalError.Transcode", count: 1, message: expect.any(String), types: ["Procedure"] },
+    ]);
   });
 
   it("answers 400 naming the parameter for a bad value", async () => {
