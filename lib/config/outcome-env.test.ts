@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { readOutcomeLookupsPerHour } from "./outcome-env";
 
 describe("VOD_OUTCOME_LOOKUPS_PER_HOUR", () => {
-  it("defaults to a quarter of VOD_MAX_RPS", () => {
-    expect(readOutcomeLookupsPerHour({}, 50)).toBe(45_000);
-    expect(readOutcomeLookupsPerHour({ VOD_OUTCOME_LOOKUPS_PER_HOUR: " " }, 100)).toBe(90_000);
+  it("defaults to 27% of VOD_MAX_RPS", () => {
+    expect(readOutcomeLookupsPerHour({}, 50)).toBe(48_600);
+    expect(readOutcomeLookupsPerHour({ VOD_OUTCOME_LOOKUPS_PER_HOUR: " " }, 100)).toBe(97_200);
   });
 
   it("takes 0 (off) up to the system's reserved 30% of VOD_MAX_RPS", () => {
