@@ -8,6 +8,7 @@ import { emulatorPage } from "./figures/emulator-page";
 import { firstRows } from "./figures/first-rows";
 import { hostile } from "./figures/hostile";
 import { mirror } from "./figures/mirror";
+import { outcomes } from "./figures/outcomes";
 import { proxyOverhead } from "./figures/proxy-overhead";
 import { servedThroughput } from "./figures/served-throughput";
 import { store } from "./figures/store";
@@ -18,7 +19,7 @@ import type { Figure } from "./harness/figure";
 import { stopAll } from "./harness/processes";
 import { type FigureRow, printTable, writeResults } from "./harness/report";
 
-const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, store, firstRows, virtualisation, bundle, hostile];
+const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, outcomes, store, firstRows, virtualisation, bundle, hostile];
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes("--quick");

@@ -10,6 +10,8 @@ export const SORTS = ["createTime:desc", "createTime:asc", "finishTime:desc", "f
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = "createTime:desc";
 export const DEFAULT_LIMIT = 50;
+/** A finished task's outcome (ABORTED counts as failed); upstream cannot filter on it, the server does. */
+export const OUTCOMES = ["success", "failed"] as const;
 
 const TYPE_PATTERN = patternParam(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "a task type such as Procedure or EditMedia");
 
@@ -28,6 +30,7 @@ export const taskQueryParams = {
   status: literalParam(FILTERABLE_STATUSES),
   fileId: patternParam(/^[\w.:-]{1,128}$/, "a file ID of at most 128 letters, digits, '.', ':', '_' or '-'"),
   type: taskTypeParam,
+  outcome: literalParam(OUTCOMES),
   createdAfter: timeParam,
   createdBefore: timeParam,
   finishedAfter: timeParam,
@@ -44,7 +47,7 @@ type ValueOf<K extends TaskQueryParam> = NonNullable<ReturnType<(typeof taskQuer
 export type TaskQuery = { [K in TaskQueryParam]?: ValueOf<K> } & { sort: Sort; limit: number };
 
 /** The parameters that choose which tasks a view shows, as opposed to paging through them. */
-export const FILTER_PARAMS = ["status", "fileId", "type", "createdAfter", "createdBefore", "finishedAfter",
+export const FILTER_PARAMS = ["status", "fileId", "type", "outcome", "createdAfter", "createdBefore", "finishedAfter",
   "finishedBefore", "subAppId"] as const satisfies readonly TaskQueryParam[];
 
 /** Reads the task list's query string strictly: a refused value is an error that names its parameter. */

@@ -12,6 +12,7 @@ export const taskQueryUrlParsers = {
   status: asUrlParser(taskQueryParams.status),
   fileId: asUrlParser(taskQueryParams.fileId),
   type: asUrlParser(taskQueryParams.type),
+  outcome: asUrlParser(taskQueryParams.outcome),
   createdAfter: asUrlParser(taskQueryParams.createdAfter),
   createdBefore: asUrlParser(taskQueryParams.createdBefore),
   finishedAfter: asUrlParser(taskQueryParams.finishedAfter),

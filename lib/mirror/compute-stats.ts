@@ -3,9 +3,10 @@ import type { TimeWindow } from "@/lib/filters/time-window";
 import { bucketSecondsFor, bucketStarts } from "@/lib/stats/buckets";
 import { percentiles } from "@/lib/stats/percentiles";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
-import type { Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
+import type { ErrorGroup, Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
 import { isoSeconds } from "@/lib/model/iso-time";
-import { FINISH, STATUS_NAME } from "./status-code";
+import { FAILED, UNKNOWN, type OutcomeColumns } from "./outcome-columns";
+import { ABORTED, FINISH, STATUS_NAME } from "./status-code";
 import type { TaskColumns } from "./task-columns";
 import { viewFilter } from "./view-filter";
 
@@ -32,13 +33,34 @@ class Durations {
   }
 }
 
+/** Error groups listed in /api/stats. */
+const TOP_ERRORS = 10;
+
+/** Failed tasks by error code: count, the first message seen, and counts per type number. */
+class ErrorGroups {
+  private readonly groups = new Map<string, { count: number; message: string; types: Map<number, number> }>();
+  add(code: string, message: string, type: number) {
+    let group = this.groups.get(code);
+    if (!group) this.groups.set(code, (group = { count: 0, message, types: new Map() }));
+    group.count++;
+    if (!group.message && message) group.message = message;
+    group.types.set(type, (group.types.get(type) ?? 0) + 1);
+  }
+  top(limit: number, typeName: (type: number) => string): ErrorGroup[] {
+    return [...this.groups].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).slice(0, limit).map(([code, group]) => ({
+      code: code || "unknown", count: group.count, message: group.message,
+      types: [...group.types].sort((x, y) => y[1] - x[1]).map(([type]) => typeName(type)),
+    }));
+  }
+}
+
 /**
  * The statistics of one view, in one pass over the mirror. Series place each task by CreateTime
  * (stacked by its current status) and by FinishTime; wait is started − created for every task
  * that started, run is finished − started for tasks that finished (an abort is no full run).
  */
-export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState): Stats {
-  const filter = viewFilter(table, query, window, nowMs);
+export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, coverage: CoverageState, outcomes?: OutcomeColumns): Stats {
+  const filter = viewFilter(table, query, window, nowMs, outcomes);
   const span = Math.max(0, filter.to - filter.from);
   const bucketSeconds = bucketSecondsFor(span);
   const starts = span > 0 ? bucketStarts(filter.from, filter.to, bucketSeconds) : [];
@@ -57,6 +79,8 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
   const typeCounts = new Map<number, number>();
   const durations = new Durations();
   let counted = 0;
+  const known = { known: 0, pending: 0 };
+  const errors = new ErrorGroups();
   for (let slot = 0; slot < table.end; slot++) {
     if (!filter.matches(slot)) continue;
     counted++;
@@ -72,6 +96,12 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     if (!Number.isNaN(finishMs)) place(finished, finishMs, status);
     if (beginMs >= createMs) durations.add(type, "wait", (beginMs - createMs) / 1_000);
     if (code === FINISH && finishMs >= beginMs) durations.add(type, "run", (finishMs - beginMs) / 1_000);
+    if (outcomes && (code === FINISH || code === ABORTED)) {
+      const outcome = outcomes.of(slot);
+      if (outcome === UNKNOWN) known.pending++;
+      else known.known++;
+      if (outcome === FAILED) errors.add(outcomes.errorCode(slot) ?? "", outcomes.message(slot), type);
+    }
   }
 
   const typeName = (type: number) => table.types.get(type);
@@ -82,6 +112,7 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
     series: { bucketSeconds, created, finished },
     durations: durations.summarise(typeName, order),
-    coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs) },
+    ...(outcomes ? { errors: errors.top(TOP_ERRORS, typeName) } : {}),
+    coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs), ...(outcomes ? { outcomes: known } : {}) },
   };
 }

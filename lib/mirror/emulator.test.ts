@@ -68,13 +68,13 @@ describe("the mirror against the emulator", () => {
   it("looks up each recent outcome once", async () => {
     const mirror = mirrorInstance(SUBAPP);
     const before = (await rig.calls()).DescribeTaskDetail;
-    await mirror.lookUpOutcomes();
+    await mirror.lookUpOutcomes(rig.clock.now - 3_600_000);
     const looked = (await rig.calls()).DescribeTaskDetail - before;
     const outcomes = mirror.recentOutcomes();
     expect(outcomes.known).toBe(outcomes.ended);
     expect(looked).toBeLessThanOrEqual(outcomes.ended);
     expect(outcomes.success + outcomes.failed).toBe(outcomes.known);
-    await mirror.lookUpOutcomes();
+    await mirror.lookUpOutcomes(rig.clock.now - 3_600_000);
     expect((await rig.calls()).DescribeTaskDetail - before).toBe(looked);
   });
 });

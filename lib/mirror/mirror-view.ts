@@ -1,5 +1,5 @@
 import type { TaskQuery } from "@/lib/filters/task-query";
-import type { TaskUpdate } from "@/lib/model/task";
+import type { Outcome, TaskUpdate } from "@/lib/model/task";
 import type { Stats } from "@/lib/stats/stats";
 import type { EndedTask } from "./ended-between";
 import type { ActiveTasks, MinuteCount } from "./oncall";
@@ -49,6 +49,8 @@ export interface MirrorView {
   finishedPerMinute(options?: { hours?: number }): MinuteCount[];
   /** Outcomes of the tasks ended in the last hour; asking starts (and keeps alive) the lookups. */
   recentOutcomes(): RecentOutcomes;
+  /** A task's outcome and error code as the mirror knows them; nulls while unknown or not held. */
+  outcomeOf(taskId: string): { outcome: Outcome; errorCode: string | null };
   health(): MirrorHealth;
   /** The mirror's current reading of these tasks (unknown IDs left out): live rows at no upstream cost. */
   tasksByIds(ids: readonly string[]): TaskUpdate[];

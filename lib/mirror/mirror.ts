@@ -11,10 +11,13 @@ import { waitingAt } from "./backlog";
 import { WindowFill } from "./fill";
 import { syncIncrementally, type SyncCursors } from "./incremental-sync";
 import { isoSeconds } from "@/lib/model/iso-time";
+import type { Outcome } from "@/lib/model/task";
 import { logEvent } from "@/lib/log";
 import type { MirrorStore } from "./mirror-store";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
 import { activeTasks, finishedPerMinute, startedSince } from "./oncall";
+import { OutcomeColumns, UNKNOWN } from "./outcome-columns";
+import { OutcomeWorker, type OutcomeWorkerDeps } from "./outcome-worker";
 import { OutcomeTracker } from "./outcomes";
 import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
@@ -45,6 +48,14 @@ export interface MirrorOptions {
   timer?: boolean;
   /** Where the mirror starts from after a restart, and leaves its sync marks. */
   store?: MirrorStore;
+  /** Paces the background outcome lookups (VOD_OUTCOME_LOOKUPS_PER_HOUR); `pacer` when absent. */
+  outcomePacer?: Pacer;
+  /** Outcomes the task store already holds, asked before upstream. */
+  storedOutcomes?: OutcomeWorkerDeps["stored"];
+  /** Tasks per round of outcome lookups. */
+  outcomeBatch?: number;
+  /** While nobody watches, the outcome worker syncs the mirror when its data is this old. */
+  unwatchedSyncMs?: number;
 }
 
 /** Outcomes are tracked for the tasks that ended this recently. */
@@ -61,7 +72,11 @@ export class Mirror implements MirrorView {
   /** Bumped whenever the data changes; cached answers of an older version are stale. */
   version = 0;
   lastSyncCalls = 0;
-  private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store">>;
+  private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store" | "outcomePacer" | "storedOutcomes">>;
+  /** Every outcome the mirror knows, by slot beside the table. */
+  readonly outcomeColumns = new OutcomeColumns(this.table);
+  private readonly outcomeWorker: OutcomeWorker;
+  private readonly outcomePacer: Pacer;
   private readonly store: MirrorStore | undefined;
   private readonly outcomes: OutcomeTracker;
   private readonly cache = new StatsCache();
@@ -85,9 +100,15 @@ export class Mirror implements MirrorView {
   constructor(options: MirrorOptions) {
     this.subAppId = options.subAppId;
     this.store = options.store;
-    this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true, ...options };
-    const { gateway, pacer, now, idleStopMs } = this.options;
-    this.outcomes = new OutcomeTracker({ table: this.table, gateway, subAppId: this.subAppId, pacer, now, periodMs: OUTCOME_PERIOD_MS, idleMs: idleStopMs, workers: 4 });
+    this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true,
+      outcomeBatch: 64, unwatchedSyncMs: 20_000, ...options };
+    const { gateway, pacer, now } = this.options;
+    const outcomePacer = (this.outcomePacer = options.outcomePacer ?? pacer);
+    this.outcomes = new OutcomeTracker({ table: this.table, outcomes: this.outcomeColumns, pacer: outcomePacer, now, periodMs: OUTCOME_PERIOD_MS });
+    this.outcomeWorker = new OutcomeWorker({
+      table: this.table, outcomes: this.outcomeColumns, gateway, subAppId: this.subAppId, pacer: outcomePacer, workers: 4,
+      batch: this.options.outcomeBatch, stored: options.storedOutcomes, onLearnt: () => this.version++,
+    });
     this.pendingChecks = new PendingChecks({ table: this.table, gateway, subAppId: this.subAppId, pacer, onDetail: (detail) => {
       this.outcomes.remember(detail);
       this.version++;
@@ -136,7 +157,7 @@ export class Mirror implements MirrorView {
       nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6), catchingUp: this.catchingUp,
       // A minute of grace: `now-3d` resolved a moment ago is still the mirror's window.
       beyondWindow: (window.value.created.after ?? window.value.finished.after ?? Infinity) < nowMs - WINDOW_MS - 60_000,
-    }));
+    }), this.outcomeColumns);
     this.cache.set(key, this.version, nowMs, stats);
     return stats;
   }
@@ -165,13 +186,60 @@ export class Mirror implements MirrorView {
     return endedBetween(this.table, fromMs, toMs);
   }
 
+  /** A task's outcome and error code as the mirror knows them; nulls while unknown or not held. */
+  outcomeOf(taskId: string): { outcome: Outcome; errorCode: string | null } {
+    const slot = this.table.slotOf(taskId);
+    if (slot < 0) return { outcome: null, errorCode: null };
+    const outcome = this.outcomeColumns.outcome(slot);
+    return { outcome, errorCode: outcome === "failed" ? this.outcomeColumns.errorCode(slot) : null };
+  }
+
   recentOutcomes() {
     return this.outcomes.summary();
   }
 
-  /** For tests and scripts: one round of outcome lookups, awaited. */
-  lookUpOutcomes(): Promise<number> {
-    return this.outcomes.lookUpPending();
+  /**
+   * For tests and scripts: looks up every finished task of the window (that finished since
+   * `finishedSinceMs`, when given) whose outcome is unknown, awaited; returns how many were chosen.
+   */
+  lookUpOutcomes(finishedSinceMs = -Infinity): Promise<number> {
+    return runAs(SYSTEM, () => this.outcomeWorker.lookUpAll(() => this.outcomeWindowStart(), finishedSinceMs));
+  }
+
+  /**
+   * Starts the background outcome lookups: every finished task of the window, once, whether or not
+   * anyone watches. While nobody does, the worker keeps the mirror synced itself (every
+   * `unwatchedSyncMs`), so new finishes are seen and their outcomes known within a minute.
+   */
+  startOutcomeLookups(): void {
+    this.outcomeWorker.start({
+      since: () => this.outcomeWindowStart(),
+      ready: () => this.cursors !== undefined,
+      keepFresh: () => {
+        if (!this.syncing && this.options.now() - this.lastAttemptAt >= (this.failure ? 5_000 : this.options.unwatchedSyncMs)) void this.sync();
+      },
+    });
+  }
+
+  stopOutcomeLookups(): void {
+    this.outcomeWorker.stop();
+  }
+
+  /** The outcome worker's progress over the window: known (looked up or aborted), pending, and the calls spent. */
+  outcomeProgress(): { known: number; pending: number; lookups: number; fromStore: number; lookupsPerHour: number; running: boolean } {
+    const since = this.outcomeWindowStart();
+    let known = 0;
+    for (let slot = 0; slot < this.table.end; slot++) {
+      if (this.table.create[slot] >= since && this.outcomeColumns.of(slot) !== UNKNOWN) known++;
+    }
+    const pacer = this.outcomePacer;
+    return { known, pending: this.outcomeWorker.pending(since), lookups: this.outcomeWorker.lookups, fromStore: this.outcomeWorker.fromStore,
+      lookupsPerHour: Math.round(pacer.perSecond * 3_600), running: this.outcomeWorker.isRunning };
+  }
+
+  /** The window's start: a task that leaves upstream before its lookup is "gone" and leaves the mirror too. */
+  private outcomeWindowStart(): number {
+    return this.options.now() - WINDOW_MS;
   }
 
   health(): MirrorHealth {
@@ -199,7 +267,7 @@ export class Mirror implements MirrorView {
     };
   }
 
-  /** Stops the timer; the data stays. */
+  /** Stops the timer; the data stays (and the outcome lookups go on: stopOutcomeLookups). */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
@@ -245,7 +313,6 @@ export class Mirror implements MirrorView {
     if (!store || this.fill) return false;
     const nowMs = this.options.now();
     const from = nowMs - WINDOW_MS;
-    const outcomesSince = nowMs - OUTCOME_PERIOD_MS;
     this.restoring = true;
     try {
       const marks = await store.syncMarks(this.subAppId);
@@ -253,9 +320,8 @@ export class Mirror implements MirrorView {
       const loaded = await store.loadWindow(this.subAppId, from, (rows) => {
         for (const row of rows) {
           this.table.place(row.taskId, row.taskType, row.fileId, statusCode(row.status), row.createTime, row.beginTime ?? NaN, row.finishTime ?? NaN);
-          if (row.outcome && row.finishTime !== null && row.finishTime >= outcomesSince) {
-            this.outcomes.remember({ taskId: row.taskId, outcome: row.outcome, errorCode: row.errorCode, message: row.message ?? "" });
-          }
+          // Every stored outcome: a restart never looks a task up again.
+          if (row.outcome) this.outcomeColumns.set(row.taskId, row.outcome, row.errorCode, row.message);
         }
         this.version++;
       });

@@ -47,12 +47,12 @@ describe("the on-call view of a mirror", () => {
   it("learns each outcome of the last hour once, aborts without a lookup", async () => {
     const { sim, mirror } = await filledMirror();
     expect(mirror.recentOutcomes()).toMatchObject({ ended: 3, known: 1, failed: 1, success: 0 });
-    expect(await mirror.lookUpOutcomes()).toBe(2);
+    expect(await mirror.lookUpOutcomes(NOW - 3_600_000)).toBe(2);
     expect(sim.detailCalls).toBe(2);
     const outcomes = mirror.recentOutcomes();
     expect(outcomes).toMatchObject({ ended: 3, known: 3, success: 1, failed: 2 });
     expect(outcomes.failures.map((failure) => failure.errorCode)).toEqual(["ABORTED", "InternalError.Transcode"]);
-    expect(await mirror.lookUpOutcomes()).toBe(0);
+    expect(await mirror.lookUpOutcomes(NOW - 3_600_000)).toBe(0);
     expect(sim.detailCalls).toBe(2);
   });
 

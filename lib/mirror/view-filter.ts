@@ -1,6 +1,7 @@
 import type { TaskQuery } from "@/lib/filters/task-query";
 import type { TimeWindow } from "@/lib/filters/time-window";
 import { WINDOW_MS } from "@/lib/vod/wire";
+import { FAILED, SUCCESS, type OutcomeColumns } from "./outcome-columns";
 import { FREE, statusCode } from "./status-code";
 import type { TaskColumns } from "./task-columns";
 
@@ -19,7 +20,7 @@ const edge = (ms: number | undefined) => (ms === undefined ? undefined : Math.ce
  * status=FINISH leaves ABORTED out, a FinishTime bound leaves unfinished tasks out, and `type`
  * and `fileId` match exactly. Strings are compared as pool numbers, so a 1M-task pass stays cheap.
  */
-export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number): ViewFilter {
+export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, outcomes?: OutcomeColumns): ViewFilter {
   const from = Math.max(edge(window.created.after) ?? -Infinity, nowMs - WINDOW_MS);
   const createdBefore = edge(window.created.before) ?? Infinity;
   const to = Math.min(createdBefore, nowMs);
@@ -30,6 +31,8 @@ export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWin
   // A type or file no task has matches nothing (-2), rather than everything.
   const type = query.type === undefined ? -1 : table.types.find(query.type) === -1 ? -2 : table.types.find(query.type);
   const file = query.fileId === undefined ? -1 : table.files.find(query.fileId) === -1 ? -2 : table.files.find(query.fileId);
+  // Only a known outcome matches `outcome` (ABORTED is failed); without outcomes nothing does.
+  const outcome = query.outcome === undefined ? -1 : query.outcome === "success" ? SUCCESS : FAILED;
   const { create, finish } = table;
   return {
     from,
@@ -39,6 +42,7 @@ export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWin
       if (code === FREE || (status !== -1 && code !== status)) return false;
       if (type !== -1 && table.type[slot] !== type) return false;
       if (file !== -1 && table.file[slot] !== file) return false;
+      if (outcome !== -1 && (!outcomes || outcomes.of(slot) !== outcome)) return false;
       if (create[slot] < from || create[slot] >= createdBefore) return false;
       // NaN (not finished) fails both comparisons, so it is left out whenever a bound is given.
       return !byFinish || (finish[slot] >= finishedAfter && finish[slot] < finishedBefore);

@@ -11,6 +11,13 @@ export interface Task {
   finishTime: string | null;
   sessionId: string;
   sessionContext: string;
+  /**
+   * success or failed once known (ABORTED is failed); null while unknown or unfinished. Present in
+   * the task list's answers; the finished task's DescribeTaskDetail says, looked up in the background.
+   */
+  outcome?: Outcome;
+  /** The failure's error code (ABORTED for an abort); null otherwise. */
+  errorCode?: string | null;
 }
 
 export interface TaskPage {

@@ -12,7 +12,8 @@ import { logEvent, redactProcessOutput } from "@/lib/log";
 import { StoreRefused } from "@/lib/store/migrations";
 import { openProcessStore, processStore } from "@/lib/store/process-store";
 import { metricsEnv } from "@/lib/metrics/metrics-env";
-import { mirrorFor } from "@/lib/mirror/registry";
+import { outcomeLookupsPerHour } from "@/lib/config/outcome-env";
+import { mirrorFor, startOutcomeLookups } from "@/lib/mirror/registry";
 import { createDashboardServer } from "./http-server";
 import { listenHost } from "./listen-host";
 
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     alerts = readAlertEnv(process.env, serverEnv().subAppIds);
     authEnv();
     metricsEnv();
+    outcomeLookupsPerHour();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     // EX_CONFIG: npm start's supervisor does not restart a server that refuses its configuration.
@@ -57,6 +59,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Pages reach the server's modules by path from the working directory (page-data-link.ts).
   process.chdir(ROOT);
   await openTheStore();
+  // Every finished task's outcome, looked up once in the background, in every configured app.
+  startOutcomeLookups(serverEnv().subAppIds);
   const dev = argv.includes("--dev");
   const { port } = dashboardEnv();
   const hostname = listenHost(dashboardEnv().host, serverEnv().mode, authEnv().mode);

@@ -19,6 +19,14 @@ export interface Percentiles {
   p99: number | null;
 }
 
+export interface ErrorGroup {
+  code: string;
+  count: number;
+  message: string;
+  /** The task types that failed with this code, the most frequent first. */
+  types: string[];
+}
+
 export interface Stats {
   /** The window counted, after the view's time filters and the 72-hour limit. */
   window: { from: string; to: string };
@@ -28,6 +36,11 @@ export interface Stats {
   series: { bucketSeconds: number; created: TimeBucket[]; finished: TimeBucket[] };
   /** Wait = started − created; run = finished − started; per task type, plus "all". */
   durations: { type: string; wait: Percentiles; run: Percentiles }[];
+  /**
+   * The view's failed tasks grouped by error code (ABORTED for aborts), the most frequent first, at
+   * most ten: how many, one message upstream gave with it, and the task types it struck.
+   */
+  errors?: ErrorGroup[];
   coverage: {
     /** Tasks that matched the view and were counted. */
     tasksCounted: number;
@@ -39,5 +52,10 @@ export interface Stats {
     computedAt: string;
     /** Why coverage is incomplete, in words, when it is. */
     reason?: string;
+    /**
+     * Of the counted tasks that ended, how many outcomes are known (looked up, or aborted) and how
+     * many finished tasks still wait for their DescribeTaskDetail lookup.
+     */
+    outcomes?: { known: number; pending: number };
   };
 }

@@ -7,6 +7,8 @@ export interface HistoryFilter {
   status?: string;
   fileId?: string;
   type?: string;
+  /** success or failed: tasks whose outcome is known to be that (ABORTED is stored as failed). */
+  outcome?: "success" | "failed";
   /** Half-open ranges in epoch ms, as the list's time window. */
   created: { after?: number; before?: number };
   finished: { after?: number; before?: number };
@@ -36,6 +38,7 @@ export function historyPageQuery(filter: HistoryFilter, order: HistoryOrder, aft
   add("status = ?", filter.status);
   add("file_id = ?", filter.fileId);
   add("task_type = ?", filter.type);
+  add("outcome = ?", filter.outcome);
   add("create_time >= ?", filter.created.after);
   add("create_time < ?", filter.created.before);
   add("finish_time >= ?", filter.finished.after);

@@ -21,7 +21,7 @@ export async function storeHealth(nowMs = Date.now()): Promise<StoreHealth | und
   }
   if (!summary || nowMs - summary.at > SUMMARY_MAX_AGE_MS || summary.error) {
     try {
-      summary = { at: nowMs, value: await opened.store.summary() };
+      summary = { at: nowMs, value: await opened.store.summary(nowMs) };
     } catch (error) {
       summary = { at: nowMs, value: summary?.value ?? null, error: describe(error) };
     }

@@ -44,7 +44,9 @@ describe.each(STORE_ENGINES)("the task store on %s", (engine) => {
     await store.write([row("a", { status: "FINISH", finishTime: T0 + 5_000, outcome: "failed", errorCode: "70000", message: "boom" })]);
     await store.write([row("a", { status: "FINISH", finishTime: T0 + 5_000 }), row("b", { status: "FINISH", finishTime: T0 })]);
     expect(await store.task("a")).toMatchObject({ outcome: "failed", errorCode: "70000", message: "boom" });
-    expect(await store.summary()).toMatchObject({ tasks: 2, outcomesKnown: 1, outcomesPending: 1, oldest: "2026-11-28T12:00:00Z" });
+    expect(await store.summary(T0 + 60_000)).toMatchObject({ tasks: 2, outcomesKnown: 1, outcomesPending: 1, oldest: "2026-11-28T12:00:00Z" });
+    // Past upstream's 72 hours an unknown outcome can no longer be looked up: it is not pending.
+    expect(await store.summary(T0 + 73 * 3_600_000)).toMatchObject({ outcomesKnown: 1, outcomesPending: 0 });
   });
 
   it("keeps sync marks per application, written with the tasks they vouch for", async () => {

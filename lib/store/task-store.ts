@@ -1,4 +1,5 @@
 import { isoSeconds } from "@/lib/model/iso-time";
+import { WINDOW_MS } from "@/lib/vod/wire";
 import type { SqlEngine, Statement } from "./sql-engine";
 import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
 import { appKey, type TaskRow } from "./task-row";
@@ -16,7 +17,7 @@ export interface StoreSummary {
   oldest: string | null;
   /** Tasks whose outcome is known (looked up, or aborted). */
   outcomesKnown: number;
-  /** FINISH tasks whose outcome is still to be looked up. */
+  /** FINISH tasks of upstream's 72-hour window whose outcome is still to be looked up (older ones no longer can be). */
   outcomesPending: number;
 }
 
@@ -109,12 +110,12 @@ export class TaskStore {
     return ids.length;
   }
 
-  async summary(): Promise<StoreSummary> {
+  async summary(nowMs = Date.now()): Promise<StoreSummary> {
     const [row] = await this.engine.query<{ tasks: number; oldest: number | null; known: number | null; pending: number | null }>(
       `SELECT COUNT(*) AS tasks, MIN(create_time) AS oldest,
         SUM(CASE WHEN outcome IS NOT NULL THEN 1 ELSE 0 END) AS known,
-        SUM(CASE WHEN outcome IS NULL AND status = 'FINISH' THEN 1 ELSE 0 END) AS pending
-       FROM vod_tasks`);
+        SUM(CASE WHEN outcome IS NULL AND status = 'FINISH' AND create_time >= ? THEN 1 ELSE 0 END) AS pending
+       FROM vod_tasks`, [nowMs - WINDOW_MS]);
     return {
       tasks: Number(row.tasks),
       oldest: row.oldest === null ? null : isoSeconds(Number(row.oldest)),

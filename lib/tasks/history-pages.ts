@@ -54,13 +54,14 @@ export function taskOf(row: TaskRow): Task {
   return {
     taskId: row.taskId, taskType: row.taskType, status: row.status, fileId: row.fileId, createTime: isoSeconds(row.createTime),
     beginProcessTime: at(row.beginTime), finishTime: at(row.finishTime), sessionId: row.sessionId, sessionContext: row.sessionContext,
+    outcome: row.outcome, errorCode: row.outcome === "failed" ? row.errorCode : null,
   };
 }
 
 /** A view's filters as the store applies them, for tasks created before `createdBefore`. */
 export function storeFilter(query: TaskQuery, window: TimeWindow, createdBefore: number | undefined): HistoryFilter {
   return {
-    subAppId: query.subAppId ?? 0, status: query.status, fileId: query.fileId, type: query.type,
+    subAppId: query.subAppId ?? 0, status: query.status, fileId: query.fileId, type: query.type, outcome: query.outcome,
     created: { after: window.created.after, before: createdBefore }, finished: window.finished,
   };
 }

@@ -9,6 +9,7 @@ import type { UpstreamTask } from "@/lib/vod/response-shapes";
 import { MAX_PAGE_SIZE, WINDOW_MS } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, type HistoryCursor, viewKey } from "./cursor";
 import { afterLive, historyPlan, liveWindow, readStorePage } from "./history-pages";
+import { withOutcomes } from "./task-outcomes";
 import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
 import type { Task, TaskPage } from "@/lib/model/task";
 
@@ -45,7 +46,7 @@ function finishedOnly(query: TaskQuery, window: TimeWindow, nowMs: number): Time
 /** One page of the task list for a validated query, following its cursor when it has one. */
 export async function listTasks(gateway: Gateway, query: TaskQuery, nowMs: number): Promise<TaskPage> {
   try {
-    return await readPage(gateway, query, nowMs);
+    return withOutcomes(await readPage(gateway, query, nowMs), query.subAppId);
   } catch (error) {
     // Upstream forgets a ScrollToken once its task leaves the 72-hour window: the cursor expired.
     if (query.cursor && error instanceof ApiError && error.upstreamCode?.startsWith("InvalidParameterValue")) {
@@ -62,6 +63,13 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
   // A view reaching past upstream's 72 hours: upstream answers the newer part, the store the older.
   const history = cursor ? cursor.history : historyPlan(query, window, nowMs);
   const encode = (scrollToken: string, next: HistoryCursor | undefined) => encodeCursor({ scrollToken, window, view, ...(next ? { history: next } : {}) });
+  if (query.outcome) {
+    // Upstream cannot filter on outcome: the store, which holds every task read and every outcome
+    // learnt, answers the whole view (its boundary is the first page's now, so no live phase follows).
+    const plan = cursor?.history ?? { boundary: Math.ceil(nowMs / 1_000) * 1_000 + 1_000, phase: "store" as const };
+    return readStorePage({ query, window, history: plan, lastTaskId: cursor?.scrollToken ?? "",
+      cursorAt: (last, next) => (next?.phase === "store" ? encode(last, next) : null) });
+  }
   if (history?.phase === "store") return readStorePage({ query, window, history, lastTaskId: cursor?.scrollToken ?? "", cursorAt: encode });
   const cursorAt = (scrollToken: string) => {
     if (scrollToken) return encode(scrollToken, history);

@@ -26,4 +26,7 @@ export const BAD_TASK_QUERIES: ReadonlyArray<readonly [string, string]> = [
   ["?subAppId=-1", "subAppId"],
   ["?subAppId=1e9", "subAppId"],
   ["?cursor=!!", "cursor"],
+  ["?outcome=maybe", "outcome"],
+  ["?outcome=FAILED", "outcome"],
+  ["?outcome=failed&outcome=success", "outcome"],
 ];

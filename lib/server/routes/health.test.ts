@@ -35,11 +35,14 @@ describe("GET /api/health with a task store", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vod-health-"));
     const opened = await openProcessStore({ engine: "sqlite", path: path.join(dir, "store.db") }, 30);
     try {
-      await opened!.store.write([{ taskId: "t1", subAppId: 0, taskType: "Procedure", status: "FINISH", fileId: "f", createTime: Date.UTC(2026, 10, 28), beginTime: null,
-        finishTime: null, sessionId: "", sessionContext: "", outcome: null, errorCode: null, message: null }]);
+      const recent = Math.floor(Date.now() / 1_000) * 1_000 - 3_600_000;
+      const task = { subAppId: 0, taskType: "Procedure", status: "FINISH", fileId: "f", beginTime: null, finishTime: null, sessionId: "", sessionContext: "", outcome: null, errorCode: null, message: null };
+      // t1 is older than upstream's 72 hours: its outcome can no longer be looked up, so it is not pending.
+      await opened!.store.write([{ ...task, taskId: "t1", createTime: Date.UTC(2026, 10, 28) }, { ...task, taskId: "t2", createTime: recent },
+        { ...task, taskId: "t3", createTime: recent, outcome: "failed", errorCode: "70000", message: "boom" }]);
       setUpstreamForTests(fakeGateway([]).gateway);
       const body = await (await GET(new Request("http://dashboard.test/api/health"))).json();
-      expect(body).toMatchObject({ status: "ok", store: { engine: "sqlite", ok: true, tasks: 1, oldest: "2026-11-28T00:00:00Z", outcomesKnown: 0, outcomesPending: 1 } });
+      expect(body).toMatchObject({ status: "ok", store: { engine: "sqlite", ok: true, tasks: 3, oldest: "2026-11-28T00:00:00Z", outcomesKnown: 1, outcomesPending: 1 } });
     } finally {
       await opened!.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ describe("GET /api/tasks", () => {
     }]);
     expect(body.tasks[0]).toEqual({
       taskId: "t1", taskType: "Procedure", status: "PROCESSING", fileId: "f1", createTime: "2026-11-28T10:00:00Z",
-      beginProcessTime: "2026-11-28T10:00:05Z", finishTime: null, sessionId: "", sessionContext: "",
+      beginProcessTime: "2026-11-28T10:00:05Z", finishTime: null, sessionId: "", sessionContext: "", outcome: null, errorCode: null,
     });
     expect(body.tasks[1]).toMatchObject({ beginProcessTime: null, finishTime: null });
     expect(body).toMatchObject({ nextCursor: null, requestId: "req-1" });
