@@ -1,14 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { readAuthEnv, setAuthEnvForTests } from "@/lib/auth/auth-env";
 import { resetServerAuthForTests } from "@/lib/auth/authenticate";
 import { mulberry32 } from "@/lib/emulator/random";
-import { setLogSink } from "@/lib/log";
+import { startEdgeRig, type EdgeRig } from "@/lib/testing/edge-rig";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
-import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { createDashboardServer, type DashboardServer } from "./http-server";
 
 // The sign-in paths fuzzed as the query strings are: whatever a client sends in its credentials,
 // cookies, proxy headers or sign-in URLs, the answer is a 2xx/3xx/4xx that says what is wrong,
@@ -24,44 +20,18 @@ const PATHS = ["/", "/oncall", "/api/tasks", "/api/stats", "/api/me", "/api/heal
   "/auth/callback?code=x&state=y", "/auth/callback?error=access_denied", "/auth/callback?error=%3Cscript%3E", "/auth/sign-out", "/auth/signed-out", "/auth/elsewhere",
   "/auth", "/auth/sign-in?next=/auth/sign-out"];
 
-let server: DashboardServer;
-let port: number;
-const lines: string[] = [];
-let restoreLog: () => void;
+let rig: EdgeRig;
 
-/** status 0: the connection was closed unanswered (the penalty box holds an address refused too often). */
-function get(path: string, headers: Record<string, string>, from: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path, headers, localAddress: from, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve({ status: 0, headers: {}, body: "" }) : reject(error)));
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, from = "127.0.0.1") => rig.get(path, headers, from);
 
 beforeAll(async () => {
-  restoreLog = setLogSink((line) => lines.push(line));
   const unknownTask = async (): Promise<never> => {
     throw new ApiError("UpstreamRejected", "no such task", { upstreamCode: "InvalidParameterValue.TaskId" });
   };
-  setUpstreamForTests(fakeGateway([upstreamTask("1500000001-procedurev2-aa")], unknownTask).gateway);
-  server = createDashboardServer({ renderPage: async (_req, res) => void res.end("a page"), origin: "http://localhost", dev: false });
-  await new Promise<void>((resolve) => server.gate.listen(0, "127.0.0.1", resolve));
-  port = (server.gate.address() as AddressInfo).port;
+  rig = await startEdgeRig(fakeGateway([upstreamTask("1500000001-procedurev2-aa")], unknownTask).gateway);
 });
 
-afterAll(async () => {
-  restoreLog();
-  setAuthEnvForTests(undefined);
-  resetServerAuthForTests();
-  setUpstreamForTests(undefined);
-  server.http.closeAllConnections();
-  await new Promise((resolve) => server.gate.close(resolve));
-});
+afterAll(() => rig.close());
 
 describe.each([
   ["basic", { DASHBOARD_AUTH: "basic", DASHBOARD_USERS: `alice:${HASH}`, DASHBOARD_ACCESS: "alice=1500000001" }],
@@ -98,5 +68,5 @@ describe.each([
 });
 
 it("the log holds no secret", () => {
-  expect(lines.join("\n")).not.toMatch(/fuzz-client-secret|\$2b\$04\$stntrr|YWxpY2U6YWxpY2UtcGFzcw/);
+  expect(rig.lines.join("\n")).not.toMatch(/fuzz-client-secret|\$2b\$04\$stntrr|YWxpY2U6YWxpY2UtcGFzcw/);
 });

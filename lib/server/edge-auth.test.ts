@@ -1,13 +1,9 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readAuthEnv, setAuthEnvForTests } from "@/lib/auth/auth-env";
 import { resetServerAuthForTests } from "@/lib/auth/authenticate";
 import { FAILURES_BEFORE_LOCKOUT } from "@/lib/auth/basic";
-import { setLogSink } from "@/lib/log";
+import { startEdgeRig, type EdgeRig } from "@/lib/testing/edge-rig";
 import { fakeGateway, upstreamTask } from "@/lib/testing/fake-gateway";
-import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { createDashboardServer, type DashboardServer } from "./http-server";
 
 // Sign-in at the edge, as the production server runs it (pages stubbed): every page and route
 // meets it before anything else is spent.
@@ -15,29 +11,9 @@ import { createDashboardServer, type DashboardServer } from "./http-server";
 const ALICE_HASH = "$2b$04$stntrrB7YT5Ba8O0b/L6weJJOXtr4RCztT1oPCQwZFLOEf9uE8aV.";
 const basic = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}`;
 
-let server: DashboardServer;
-let port: number;
-const lines: string[] = [];
-let restoreLog: () => void;
+let rig: EdgeRig;
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function get(path: string, headers: Record<string, string> = {}, from = "127.0.0.1"): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path, localAddress: from, headers, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, from = "127.0.0.1") => rig.get(path, headers, from);
 
 function useAuth(env: Record<string, string>): void {
   setAuthEnvForTests(readAuthEnv(env));
@@ -45,21 +21,10 @@ function useAuth(env: Record<string, string>): void {
 }
 
 beforeAll(async () => {
-  restoreLog = setLogSink((line) => lines.push(line));
-  setUpstreamForTests(fakeGateway([upstreamTask("1500000001-procedurev2-aa")]).gateway);
-  server = createDashboardServer({ renderPage: async (_req, res) => void res.end("a page"), origin: "http://localhost", dev: false });
-  await new Promise<void>((resolve) => server.gate.listen(0, "127.0.0.1", resolve));
-  port = (server.gate.address() as AddressInfo).port;
+  rig = await startEdgeRig(fakeGateway([upstreamTask("1500000001-procedurev2-aa")]).gateway);
 });
 
-afterAll(async () => {
-  restoreLog();
-  setAuthEnvForTests(undefined);
-  resetServerAuthForTests();
-  setUpstreamForTests(undefined);
-  server.http.closeAllConnections();
-  await new Promise((resolve) => server.gate.close(resolve));
-});
+afterAll(() => rig.close());
 
 describe("basic", () => {
   beforeEach(() => useAuth({ DASHBOARD_AUTH: "basic", DASHBOARD_USERS: `alice:${ALICE_HASH}` }));
@@ -161,7 +126,7 @@ describe("every answer", () => {
 
 describe("the log", () => {
   it("never carries a password, a hash, the client secret or a cookie", () => {
-    const log = lines.join("\n");
+    const log = rig.lines.join("\n");
     expect(log).toContain('"msg":"request"');
     for (const secret of ["alice-pass", ALICE_HASH, "client-secret-value", "forged", basic("alice", "alice-pass").slice(6), "an-authorization-code"]) {
       expect(log).not.toContain(secret);
