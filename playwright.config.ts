@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -10,22 +8,18 @@ import { defineConfig } from "@playwright/test";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 
-// Overridable so that two checkouts can run their browser tests side by side.
-const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
-process.env.E2E_EMULATOR_URL ??= `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
-
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  // The tests share one emulator and some inject faults into it: one at a time.
-  workers: 1,
+  // Each worker has a dashboard and an emulator of its own (e2e/support/test.ts), so specs that
+  // inject faults run beside the others. Two suit a two-core machine; E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
+  globalSetup: "./e2e/support/global-setup.ts",
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
@@ -48,24 +42,4 @@ export default defineConfig({
     },
     { name: "wall", testMatch: /\.screens\.spec\.ts$/, use: { viewport: { width: 2560, height: 1440 } } },
   ],
-  webServer: {
-    command: "npx tsx scripts/start.ts",
-    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(E2E_PORT),
-      VOD_EMULATOR_PORT: String(E2E_EMULATOR_PORT),
-      VOD_EMULATOR_SEED: "42",
-      TENCENTCLOUD_SECRET_ID: "",
-      TENCENTCLOUD_SECRET_KEY: "",
-      VOD_ENDPOINT: "",
-      VOD_SUBAPP_IDS: "",
-      VOD_LOG: "silent",
-      // A fresh store per run: the emulator's history starts anew each time.
-      DATABASE_URL: `sqlite:${path.join(os.tmpdir(), `vod-e2e-${process.pid}-${Date.now()}.db`)}`,
-    },
-  },
 });

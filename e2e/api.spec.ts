@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { clearFaults, emulatorStats, setFaults } from "./support/emulator";
 
 // The dashboard's HTTP API over real HTTP: production build, official SDK, emulator upstream.

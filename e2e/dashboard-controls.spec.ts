@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { TaskDetail, TaskPage } from "../lib/model/task";
 import { collectTaskPages, openDashboard, taskRows } from "./support/dashboard";
 

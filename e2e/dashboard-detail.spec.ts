@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { Stats } from "../lib/stats/stats";
 import type { TaskPage } from "../lib/model/task";
 import { openDashboard, taskRows } from "./support/dashboard";

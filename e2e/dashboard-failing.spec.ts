@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { isTaskListResponse, taskRows } from "./support/dashboard";
 import { clearFaults, setFaults } from "./support/emulator";
 

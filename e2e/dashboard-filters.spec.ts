@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { isTaskListResponse, openDashboard, taskRows } from "./support/dashboard";
 import { clearFaults } from "./support/emulator";
 

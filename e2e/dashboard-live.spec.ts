@@ -1,5 +1,5 @@
 import { isoSeconds } from "../lib/model/iso-time";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { Task, TaskPage } from "../lib/model/task";
 import { collectTaskPages, openDashboard, renderedTaskIds, taskRows } from "./support/dashboard";
 import { clearFaults, setFaults } from "./support/emulator";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { TaskPage } from "../lib/model/task";
 import { openDashboard, renderedTaskIds, taskRows } from "./support/dashboard";
 

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startEmulator } from "../lib/emulator/server";
 import { startServerProcess } from "./support/server-process";
 

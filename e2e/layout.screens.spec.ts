@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { openDashboard, taskRows } from "./support/dashboard";
 
 // Runs at three sizes (playwright.config.ts): a phone with mobile emulation, a laptop, a wall display.

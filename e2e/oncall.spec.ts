@@ -1,13 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { OncallResponse } from "../lib/oncall/types";
 import type { Stats } from "../lib/stats/stats";
 import { clearFaults, setFaults } from "./support/emulator";
 
 const APP = 1500000001;
 // Both apps, so that arrivals are frequent enough to show a stall even at the emulator's nightly
-// trough; a waiting SLO its normal queues rarely reach; a running SLO and failure threshold its
-// normal tails never reach, so that a cleared stall can read green again.
+// trough. The emulator's queues have real tails (more so at its daily peak), so a tight waiting SLO
+// may read amber at any hour: the test asserts what only a stall produces, the "Stalled" reason.
 const STALL_VIEW = "/oncall?refresh=5s&waitSlo=30s&runSlo=3h&failRate=50";
 
 test.afterEach(async ({ request }) => {
@@ -45,20 +46,21 @@ test("the tiles show the counts of /api/stats for the same SubAppId and sync; no
   expect(await page.evaluate(() => (window as unknown as { permissionAsks: { count: number } }).permissionAsks.count)).toBe(0);
 });
 
-test("a stall turns the view amber or red with the stuck tasks linked to their detail; clearing it returns to green", async ({ page, request }) => {
-  test.setTimeout(240_000);
+test("a stall is named within its two-minute window, with the stuck tasks linked to their detail; clearing it removes the stall", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  const reasons = page.getByTestId("oncall-reasons");
   await openOncall(page, STALL_VIEW);
-  // Calm first: every app read in full (a fresh server reads the second app on first request).
-  await expect(state(page)).toHaveAttribute("data-state", "green", { timeout: 60_000 });
+  // Calm first: every app read in full (a fresh server reads the second app on first request), no stall.
+  await expect(page.getByText("Still reading the 72-hour window")).toHaveCount(0, { timeout: 60_000 });
+  await expect(reasons).not.toContainText("Stalled");
   await setFaults(request, { stallProcessing: true });
 
-  // At the emulator's nightly trough a few tasks arrive a minute: the first stuck one takes a while.
-  await expect(page.getByTestId("stuck-task").first()).toBeVisible({ timeout: 100_000 });
+  // Nothing starts from now on: once a task has waited the whole window, the view names the stall.
+  await expect(reasons).toContainText(/Stalled: nothing started in 2m while \d+ tasks? waits?/, { timeout: 180_000 });
   await expect(state(page)).toHaveAttribute("data-state", /amber|red/);
-  // The words for it ("Stalled: nothing started in 2m while …") need two minutes of it: lib/server/routes/oncall.test.ts.
-  await expect(page.getByTestId("oncall-reasons")).toContainText(/waiting over 30s|Backlog grew|Stalled/);
   await expect(page).toHaveTitle(/\d+ stuck · VOD on-call/);
   const link = page.getByTestId("stuck-task").first();
+  await expect(link).toBeVisible();
   const taskId = await link.getAttribute("data-task-id");
   const href = await link.getAttribute("href");
   expect(href).toBe(`/?subAppId=${await link.locator("xpath=ancestor::section[@data-subappid]").getAttribute("data-subappid")}&task=${taskId}`);
@@ -75,15 +77,17 @@ test("a stall turns the view amber or red with the stuck tasks linked to their d
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 
+  // Tasks start again at once: the stall is no longer named (queues drain at their own pace).
   await clearFaults(request);
-  await expect(state(page)).toHaveAttribute("data-state", "green", { timeout: 90_000 });
-  await expect(page.getByTestId("stuck-waiting").first()).toHaveAttribute("data-total", "0");
+  await expect(reasons).not.toContainText("Stalled", { timeout: 60_000 });
 });
 
 test("an outage makes the whole screen say its data is stale, with when it last succeeded", async ({ page, request }) => {
   test.setTimeout(120_000);
   await openOncall(page, `/oncall?subAppId=${APP}&refresh=5s`);
   await expect(state(page)).toHaveAttribute("data-stale", "false");
+  // A good sync first, so that there is a "last good" moment to show.
+  await expect(page.getByTestId("oncall-app")).toHaveAttribute("data-synced-at", /\d/, { timeout: 60_000 });
   await setFaults(request, { outage: true });
   await expect(state(page)).toHaveAttribute("data-stale", "true", { timeout: 45_000 });
   await expect(state(page)).toContainText(/Data stale/i);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { taskRows } from "./support/dashboard";
 
 // Every page runs under a script policy of nonces (no eval, no inline script without this request's

@@ -1,7 +1,11 @@
 import type { APIRequestContext } from "@playwright/test";
 
-/** The emulator that playwright.config.ts starts next to the dashboard (VOD_EMULATOR_PORT 4610, seed 42). */
-export const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:4610";
+/** The emulator beside this worker's dashboard (./test.ts sets it when the worker starts them). */
+function emulatorUrl(): string {
+  const url = process.env.E2E_EMULATOR_URL;
+  if (!url) throw new Error("E2E_EMULATOR_URL is not set: import test from ./support/test, which starts the emulator");
+  return url;
+}
 
 export interface Faults {
   latencyMs?: number;
@@ -14,7 +18,7 @@ export interface Faults {
 
 /** Injects upstream faults; `{}` clears them. Loopback control endpoint, not part of Tencent's API. */
 export async function setFaults(request: APIRequestContext, faults: Faults): Promise<void> {
-  const response = await request.post(`${EMULATOR_URL}/__emulator/faults`, { data: faults });
+  const response = await request.post(`${emulatorUrl()}/__emulator/faults`, { data: faults });
   if (!response.ok()) throw new Error(`setting emulator faults failed: ${response.status()} ${await response.text()}`);
 }
 
@@ -23,5 +27,5 @@ export function clearFaults(request: APIRequestContext): Promise<void> {
 }
 
 export async function emulatorStats(request: APIRequestContext): Promise<{ requests: Record<string, number>; errors: Record<string, number> }> {
-  return (await request.get(`${EMULATOR_URL}/__emulator/stats`)).json();
+  return (await request.get(`${emulatorUrl()}/__emulator/stats`)).json();
 }

@@ -39,8 +39,9 @@ function collect(child: ChildProcess, lines: string[]): void {
 /**
  * The dashboard's server process as `npm start` (or `npm run dev`, with `--dev`) runs it, on a
  * free port (or env.PORT), with the given environment on top of a clean one; ready once /api/health answers.
+ * `entry` "start.ts" runs the launcher instead: the emulator too (no credentials), both supervised.
  */
-export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, args: string[] = [], entry: "server.ts" | "start.ts" = "server.ts"): Promise<ServerProcess> {
   // A test that must know the port before the server starts (a sign-in provider's redirect URI) passes PORT.
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -48,7 +49,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
   // A task store of its own, gone with the process: tests never read or fill the default ./data store.
   const store = path.join(os.tmpdir(), `vod-e2e-server-${process.pid}-${port}.db`);
   Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATABASE_URL: `sqlite:${store}` }, env);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "server.ts"), ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", entry), ...args], {
     cwd: ROOT,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
