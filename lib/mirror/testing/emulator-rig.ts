@@ -13,9 +13,13 @@ export interface EmulatorRig {
   calls(): Promise<{ DescribeTasks: number; DescribeTaskDetail: number; errors: Record<string, number> }>;
 }
 
-/** The real emulator behind the real SDK and gateway, on a clock the test holds. */
-export async function startEmulatorRig(options: { seed: number; tasksPerHour: number; subApps?: number[]; maxRps?: number }): Promise<EmulatorRig> {
-  const clock = { now: Math.floor(Date.now() / 1_000) * 1_000 };
+/**
+ * The real emulator behind the real SDK and gateway, on a clock the test holds: now, or `startMs`
+ * for a test that needs the same 72 hours of workload whenever it runs (requests are still signed
+ * and checked with the real clock).
+ */
+export async function startEmulatorRig(options: { seed: number; tasksPerHour: number; subApps?: number[]; maxRps?: number; startMs?: number }): Promise<EmulatorRig> {
+  const clock = { now: Math.floor((options.startMs ?? Date.now()) / 1_000) * 1_000 };
   const emulator = await startEmulator({ port: 0, seed: options.seed, tasksPerHour: options.tasksPerHour, subApps: options.subApps, now: () => clock.now });
   const env = readServerEnv({ VOD_ENDPOINT: emulator.url, VOD_MAX_RPS: String(options.maxRps ?? 90) });
   const gateway = createGateway({ send: createSdkSender(env), budget: createRequestBudget(env.maxRps) });
