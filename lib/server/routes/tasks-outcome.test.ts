@@ -118,6 +118,22 @@ describe("the outcome filter", () => {
     ]);
   });
 
+  it("filters the list and the stats to one error code, a failure's only", async () => {
+    const list = await get(tasks, "tasks", "?errorCode=InternalError.Transcode");
+    expect(list.status).toBe(200);
+    expect(ids(list.body)).toEqual([failed]);
+    expect(ids((await get(tasks, "tasks", "?errorCode=ABORTED")).body)).toEqual([aborted]);
+    // An error code belongs to a failure: with outcome=success nothing matches.
+    expect(ids((await get(tasks, "tasks", "?errorCode=ABORTED&outcome=success")).body)).toEqual([]);
+    const counted = await get(stats, "stats", "?errorCode=ABORTED");
+    expect(counted.body.byStatus).toEqual({ WAITING: 0, PROCESSING: 0, FINISH: 0, ABORTED: 1 });
+    expect(counted.body.errors).toEqual([{ code: "ABORTED", count: 1, message: "The task was aborted.", types: ["EditMedia"] }]);
+    expect((await get(stats, "stats", "?errorCode=NoSuchCode")).body.coverage.tasksCounted).toBe(0);
+    const bad = await get(tasks, "tasks", "?errorCode=has%20space");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^errorCode: must be/);
+  });
+
   it("answers 400 naming the parameter for a bad value", async () => {
     for (const route of [[tasks, "tasks"], [stats, "stats"]] as const) {
       const { status, body } = await get(route[0], route[1], "?outcome=maybe");
