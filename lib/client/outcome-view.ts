@@ -1,0 +1,26 @@
+import type { Task } from "@/lib/model/task";
+import { isFinalStatus } from "@/lib/model/status";
+
+/**
+ * What a row says of a task's outcome. FINISH does not mean success: until the background lookup
+ * has read DescribeTaskDetail, a finished task is `pending`; a task still waiting or running has
+ * no outcome yet (`none`). ABORTED is a failure with the code ABORTED, even before the list says so.
+ */
+export type OutcomeState = "success" | "failed" | "pending" | "none";
+
+export interface OutcomeView {
+  state: OutcomeState;
+  /** The failure's error code; null unless failed. */
+  code: string | null;
+  /** The cell's words: "Success", "Failed", "Pending", or "" for none. */
+  label: string;
+}
+
+export function outcomeView(task: Pick<Task, "status" | "outcome" | "errorCode">): OutcomeView {
+  if (task.outcome === "failed" || task.status === "ABORTED") {
+    return { state: "failed", code: task.errorCode ?? (task.status === "ABORTED" ? "ABORTED" : null), label: "Failed" };
+  }
+  if (task.outcome === "success") return { state: "success", code: null, label: "Success" };
+  if (isFinalStatus(task.status)) return { state: "pending", code: null, label: "Pending" };
+  return { state: "none", code: null, label: "" };
+}
