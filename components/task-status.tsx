@@ -36,9 +36,11 @@ const UNKNOWN: Omit<StatusDefinition, "value" | "label"> = {
   badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/10 dark:text-zinc-300 dark:ring-zinc-400/25",
 };
 
+export const FAILED_COLOR = "#e11d48";
+
 /** How an ended task that failed looks wherever its outcome is known: never green. */
 const FAILED: Omit<StatusDefinition, "value"> = {
-  label: "Failed", icon: XCircleIcon, filterable: false, color: "#e11d48", description: "Ended, and failed: the detail says why",
+  label: "Failed", icon: XCircleIcon, filterable: false, color: FAILED_COLOR, description: "Ended, and failed: the detail says why",
   badge: "bg-rose-50 text-rose-800 ring-rose-600/30 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/30",
 };
 

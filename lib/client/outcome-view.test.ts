@@ -20,3 +20,15 @@ describe("outcomeView", () => {
     expect(outcomeView({ status: "PROCESSING" })).toEqual({ state: "none", code: null, label: "" });
   });
 });
+
+describe("subTaskOutcome", () => {
+  it("reads upstream's SUCCESS and FAIL, and a status-less step by its error code", async () => {
+    const { subTaskOutcome } = await import("./outcome-view");
+    expect(subTaskOutcome({ status: "FAIL", errorCode: "InternalError" }, true)).toEqual({ state: "failed", label: "Failed" });
+    expect(subTaskOutcome({ status: "SUCCESS", errorCode: null }, true)).toEqual({ state: "success", label: "Success" });
+    expect(subTaskOutcome({ status: "", errorCode: "40000" }, true).state).toBe("failed");
+    expect(subTaskOutcome({ status: "", errorCode: null }, true).state).toBe("success");
+    expect(subTaskOutcome({ status: "", errorCode: null }, false)).toEqual({ state: "none", label: "—" });
+    expect(subTaskOutcome({ status: "PROCESSING", errorCode: null }, false)).toEqual({ state: "none", label: "Processing" });
+  });
+});

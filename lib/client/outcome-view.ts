@@ -1,4 +1,4 @@
-import type { Task } from "@/lib/model/task";
+import type { SubTaskResult, Task } from "@/lib/model/task";
 import { isFinalStatus } from "@/lib/model/status";
 
 /**
@@ -23,4 +23,16 @@ export function outcomeView(task: Pick<Task, "status" | "outcome" | "errorCode">
   if (task.outcome === "success") return { state: "success", code: null, label: "Success" };
   if (isFinalStatus(task.status)) return { state: "pending", code: null, label: "Pending" };
   return { state: "none", code: null, label: "" };
+}
+
+/**
+ * A step's own outcome in the detail: upstream's SUCCESS and FAIL; a step without a status (the
+ * 2017 types) failed when it has an error code, and succeeded when its task has ended without one.
+ */
+export function subTaskOutcome(sub: Pick<SubTaskResult, "status" | "errorCode">, taskEnded: boolean): { state: OutcomeState; label: string } {
+  if (sub.status === "FAIL" || (sub.status === "" && sub.errorCode)) return { state: "failed", label: "Failed" };
+  if (sub.status === "SUCCESS" || (sub.status === "" && taskEnded)) return { state: "success", label: "Success" };
+  if (sub.status === "PROCESSING") return { state: "none", label: "Processing" };
+  if (sub.status === "WAITING") return { state: "none", label: "Waiting" };
+  return { state: "none", label: sub.status || "—" };
 }
