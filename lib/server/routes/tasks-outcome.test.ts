@@ -109,7 +109,7 @@ describe("the outcome filter", () => {
     expect(failedOnly.body.byStatus).toEqual({ WAITING: 0, PROCESSING: 0, FINISH: 1, ABORTED: 1 });
     expect(failedOnly.body.coverage).toMatchObject({ tasksCounted: 2, outcomes: { known: 2, pending: 0 } });
     const all = await get(stats, "stats", "");
-    expect(all.body.coverage.outcomes).toEqual({ known: 3, pending: 1 });
+    expect(all.body.coverage.outcomes).toEqual({ known: 3, pending: 1, failed: 2 });
     expect((await get(stats, "stats", "?outcome=success")).body.byStatus.FINISH).toBe(1);
     // The errors summary: one group per code, with a message and the types it struck.
     expect(all.body.errors).toEqual([
