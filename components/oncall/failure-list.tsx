@@ -41,7 +41,7 @@ export function FailureList({ failures, total, subAppId, stale }: FailureListPro
       )}
       {total > failures.length ? (
         <a href={href({ outcome: "failed", finishedAfter: "now-1h", sort: "finishTime:desc" }, subAppId)} className="mt-2 inline-block text-base text-sky-300 underline">
-          All of them on the dashboard
+          List every failure of the hour
         </a>
       ) : null}
     </section>
