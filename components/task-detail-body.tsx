@@ -1,7 +1,21 @@
 import { between, formatAge, formatDuration, formatTimestamp, NOT_YET } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
 import type { TaskDetail } from "@/lib/model/task";
+import { subTaskOutcome } from "@/lib/client/outcome-view";
 import { StatusBadge } from "./task-status";
+
+/** The result set each step came from, in words. */
+const KIND_LABELS: Record<string, string> = {
+  MediaProcess: "media processing", AiContentReview: "AI content review", AiAnalysis: "AI analysis", AiRecognition: "AI recognition",
+  AiQualityControl: "AI quality control",
+};
+
+const SUB_STYLE = {
+  success: "text-emerald-700 dark:text-emerald-300",
+  failed: "text-rose-700 dark:text-rose-300",
+  pending: "text-zinc-600 dark:text-zinc-400",
+  none: "text-zinc-700 dark:text-zinc-300",
+} as const;
 
 interface TaskDetailBodyProps {
   detail: TaskDetail;
@@ -40,6 +54,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+const failedSteps = (detail: TaskDetail) => detail.subTasks.filter((sub) => subTaskOutcome(sub, detail.finishTime !== null).state === "failed").length;
+
 export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyProps) {
   const now = useNow();
   const time = (iso: string | null) => iso
@@ -72,21 +88,30 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
         <Row label="Request ID"><span className="break-all font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{detail.requestId}</span></Row>
       </dl>
       <section aria-labelledby="subtasks-title">
-        <h3 id="subtasks-title" className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Sub-tasks ({detail.subTasks.length})</h3>
+        <h3 id="subtasks-title" className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Sub-tasks ({detail.subTasks.length}{failedSteps(detail) ? `, ${failedSteps(detail)} failed` : ""})</h3>
         {detail.subTasks.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None reported.</p> : (
           <div className="overflow-x-auto"><table className="w-full text-left text-xs">
             <thead className="text-zinc-600 dark:text-zinc-400">
-              <tr><th scope="col" className="py-1 pr-2 font-medium">Type</th><th scope="col" className="py-1 pr-2 font-medium">Status</th><th scope="col" className="py-1 pr-2 font-medium">Progress</th><th scope="col" className="py-1 font-medium">Error</th></tr>
+              <tr>
+                <th scope="col" className="py-1 pr-2 font-medium">Step</th><th scope="col" className="py-1 pr-2 font-medium">Outcome</th>
+                <th scope="col" className="py-1 pr-2 font-medium">Progress</th><th scope="col" className="py-1 font-medium">Error</th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {detail.subTasks.map((sub, index) => (
-                <tr key={index} className="align-top">
-                  <td className="py-1.5 pr-2">{sub.type}{sub.definition !== null ? <span className="text-zinc-500 dark:text-zinc-400"> #{sub.definition}</span> : null}</td>
-                  <td className={`py-1.5 pr-2 font-medium ${sub.status === "FAIL" ? "text-rose-700 dark:text-rose-300" : sub.status === "SUCCESS" ? "text-emerald-700 dark:text-emerald-300" : ""}`}>{sub.status}</td>
-                  <td className="py-1.5 pr-2 tabular-nums">{sub.progress === null ? "—" : `${sub.progress}%`}</td>
-                  <td className="py-1.5 break-words">{sub.errorCode ? <><span className="font-mono">{sub.errorCode}</span> {sub.message}</> : sub.message || "—"}</td>
-                </tr>
-              ))}
+              {detail.subTasks.map((sub, index) => {
+                const outcome = subTaskOutcome(sub, detail.finishTime !== null);
+                return (
+                  <tr key={index} className="align-top" data-testid="subtask" data-outcome={outcome.state}>
+                    <td className="py-1.5 pr-2">
+                      {sub.type || "—"}{sub.definition !== null ? <span className="text-zinc-500 dark:text-zinc-400"> #{sub.definition}</span> : null}
+                      <span className="block text-[11px] text-zinc-500 dark:text-zinc-400">{KIND_LABELS[sub.kind] ?? sub.kind}</span>
+                    </td>
+                    <td className={`py-1.5 pr-2 font-medium ${SUB_STYLE[outcome.state]}`} title={sub.status ? `upstream: ${sub.status}` : undefined}>{outcome.label}</td>
+                    <td className="py-1.5 pr-2 tabular-nums">{sub.progress === null ? "—" : `${sub.progress}%`}</td>
+                    <td className="py-1.5 break-words">{sub.errorCode ? <><span className="font-mono">{sub.errorCode}</span> {sub.message}</> : sub.message || "—"}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table></div>
         )}

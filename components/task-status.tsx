@@ -36,10 +36,18 @@ const UNKNOWN: Omit<StatusDefinition, "value" | "label"> = {
   badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/10 dark:text-zinc-300 dark:ring-zinc-400/25",
 };
 
+export const FAILED_COLOR = "#e11d48";
+
 /** How an ended task that failed looks wherever its outcome is known: never green. */
 const FAILED: Omit<StatusDefinition, "value"> = {
-  label: "Failed", icon: XCircleIcon, filterable: false, color: "#e11d48", description: "Ended, and failed: the detail says why",
+  label: "Failed", icon: XCircleIcon, filterable: false, color: FAILED_COLOR, description: "Ended, and failed: the detail says why",
   badge: "bg-rose-50 text-rose-800 ring-rose-600/30 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/30",
+};
+
+/** A finished task whose outcome is not known yet: not green, for it may yet turn out to have failed. */
+const PENDING: Omit<StatusDefinition, "value"> = {
+  label: "Finished", icon: CheckCircleIcon, filterable: false, color: "#71717a", description: "Ended; whether it succeeded is still to be looked up",
+  badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/10 dark:text-zinc-300 dark:ring-zinc-400/25",
 };
 
 export function statusDefinition(value: string): StatusDefinition {
@@ -47,15 +55,18 @@ export function statusDefinition(value: string): StatusDefinition {
 }
 
 /**
- * A status as a tinted badge with its icon. Still, even for PROCESSING: a spinning icon in every
+ * A status as a tinted badge with its icon, told by the outcome where it is known. Still, even for PROCESSING: a spinning icon in every
  * running row makes the browser repaint the table 60 times a second for as long as one is on screen.
  */
-export function StatusBadge({ status, outcome = null }: { status: string; outcome?: Outcome }) {
-  // FINISH does not mean success: once the outcome says failed, the badge says so (ABORTED keeps its own name).
-  const definition = outcome === "failed" && status !== "ABORTED" ? { ...FAILED, value: status } : statusDefinition(status);
+export function StatusBadge({ status, outcome, errorCode }: { status: string; outcome?: Outcome; errorCode?: string | null }) {
+  // FINISH does not mean success: once the outcome says failed, the badge says so (ABORTED keeps its own name);
+  // while it is not known (null; undefined: the caller does not say), a finished task is not green either.
+  const definition = outcome === "failed" && status !== "ABORTED" ? { ...FAILED, value: status }
+    : outcome === null && status === "FINISH" ? { ...PENDING, value: status } : statusDefinition(status);
   const Icon = definition.icon;
+  const title = errorCode && (outcome === "failed" || status === "ABORTED") ? `${definition.description} (${errorCode})` : definition.description;
   return (
-    <span title={definition.description} data-status={definition.value} data-outcome={outcome ?? undefined}
+    <span title={title} data-status={definition.value} data-outcome={outcome ?? undefined}
       className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${definition.badge}`}>
       <Icon className="size-3.5 shrink-0" />
       {definition.label}

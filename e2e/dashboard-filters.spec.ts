@@ -16,7 +16,7 @@ test("filters reach the URL and the API; reload and Back restore the view", asyn
   await expect(taskRows(page).first().locator("[data-status]")).toHaveAttribute("data-status", "FINISH");
 
   // Typing is debounced into one request and replaces the history entry rather than pushing one per key.
-  const fileId = (await taskRows(page).first().locator("[role=cell]").nth(3).innerText()).trim();
+  const fileId = (await taskRows(page).first().locator("[role=cell]").nth(4).innerText()).trim();
   const fileCall = page.waitForResponse((r) => isTaskListResponse(r) && new URL(r.url()).searchParams.get("fileId") === fileId);
   await page.keyboard.press("/");
   await expect(page.getByLabel("File ID")).toBeFocused();
@@ -49,7 +49,7 @@ test("filters reach the URL and the API; reload and Back restore the view", asyn
 
 test("clicking a file ID filters by it", async ({ page }) => {
   await openDashboard(page, "?refresh=off");
-  const fileButton = taskRows(page).first().locator("[role=cell]").nth(3).getByRole("button");
+  const fileButton = taskRows(page).first().locator("[role=cell]").nth(4).getByRole("button");
   const fileId = (await fileButton.innerText()).trim();
   await fileButton.click();
   await expect(page).toHaveURL(new RegExp(`fileId=${fileId}`));
@@ -76,7 +76,7 @@ test("a bad URL still renders a working page", async ({ page }) => {
 
 test("tz changes the displayed times", async ({ page }) => {
   await openDashboard(page, "?refresh=off&tz=UTC");
-  const created = taskRows(page).first().locator("[role=cell]").nth(4).locator("time");
+  const created = taskRows(page).first().locator("[role=cell]").nth(5).locator("time");
   const iso = await created.getAttribute("datetime");
   expect(iso).toBeTruthy();
   const expected = (zone: string) => {

@@ -26,7 +26,8 @@ import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-que
 import { freezeWindow, isFrozen } from "@/lib/filters/freeze";
 import { reversedRanges, type ReversedRange } from "@/lib/filters/time-window";
 import { REFRESH_CHOICES } from "@/lib/model/refresh";
-import { ignoredParams } from "./ignored-params";
+import { ignoredParams, type IgnoredParam } from "./ignored-params";
+import { statusAlias } from "./status-alias";
 import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
 import { TableFooter } from "./table-footer-state";
 import { useDashboardUrl } from "./use-dashboard-url";
@@ -63,7 +64,8 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
   const view = viewQueries(viewFilters, subAppIds);
   const search = useSearchParams();
   const problems = useMemo(() => {
-    const found = ignoredParams(new URLSearchParams(search.toString()));
+    // A status the link meant as an outcome is told by its own note (aliasNote), not as ignored.
+    const found = ignoredParams(new URLSearchParams(search.toString())).filter((problem) => !(problem.param === "status" && statusAlias(new URLSearchParams(search.toString()))));
     if (filters.subAppId !== null && subAppIds !== undefined && !subAppIds.includes(filters.subAppId)) {
       found.push({ param: "subAppId", value: String(filters.subAppId), reason: `not an app this dashboard offers; showing ${subAppIds[0] ?? "the default app"}` });
     }
@@ -85,10 +87,20 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
   const { rows, list } = feed;
 
+  // A link's status=FAILED (or ABORTED) leads to the filter that means it, and the notice says so until the filters change.
+  const alias = useMemo(() => statusAlias(new URLSearchParams(search.toString())), [search]);
+  const [aliasNote, setAliasNote] = useState<IgnoredParam | null>(null);
+  if (alias && aliasNote !== alias.note && aliasNote?.value !== alias.note.value) setAliasNote(alias.note);
+  useEffect(() => {
+    if (alias) void setFilters(alias.patch, { history: "replace" });
+  }, [alias, setFilters]);
   const changeFilters = useCallback((patch: FilterPatch, typing = false) => {
     setSelected(null);
+    setAliasNote(null);
     void setFilters(patch, typing ? { history: "replace" } : undefined);
   }, [setFilters]);
+  // A code of the errors table lists its failed tasks, whatever status or outcome was chosen.
+  const pickErrorCode = useCallback((errorCode: string | null) => changeFilters({ errorCode, status: null, outcome: null }), [changeFilters]);
   const openTask = useCallback((taskId: string) => void setPage({ task: taskId }), [setPage]);
   // Closing replaces the entry that opened the detail: Back then leads to where the reader was before, not into the detail again.
   const closeTask = useCallback(() => void setPage({ task: null }, { history: "replace" }), [setPage]);
@@ -165,12 +177,12 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
         </div>
       </header>
       <main inert={behindDialog} className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
-        <UrlNotice problems={problems} />
+        <UrlNotice problems={aliasNote ? [aliasNote, ...problems] : problems} />
         <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
-          statusCounts={stats.data?.byStatus} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
+          statusCounts={stats.data?.byStatus} failedCount={stats.data?.coverage.outcomes?.failed} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
           subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} />
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
-        <StatsPanel stats={stats.data} error={stats.error} zone={zone} />
+        <StatsPanel stats={stats.data} error={stats.error} zone={zone} errorCode={filters.errorCode} onPickErrorCode={pickErrorCode} />
         <div ref={tableRef}>
           {filters.sort.endsWith(":asc") ? (
             <p role="note" data-testid="ascending-note" className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">

@@ -8,6 +8,8 @@ import type { Stats } from "@/lib/stats/stats";
 import { BucketChart } from "./bucket-chart";
 import { ChartCard } from "./chart-card";
 import { DurationChart } from "./duration-chart";
+import { ErrorsTable } from "./errors-table";
+import { FailureRateChart } from "./failure-rate-chart";
 import { StatusChart } from "./status-chart";
 import { TypeChart } from "./type-chart";
 import { useStoredFlag } from "./use-stored-flag";
@@ -17,6 +19,10 @@ interface StatsPanelProps {
   stats: Stats | undefined;
   error: unknown;
   zone: string | undefined;
+  /** The error code the view is filtered on, if any. */
+  errorCode: string | null;
+  /** Filters the view to one error code (null: drops it). */
+  onPickErrorCode: (code: string | null) => void;
 }
 
 /**
@@ -24,7 +30,7 @@ interface StatsPanelProps {
  * the list). Each chart is memoised on its slice of the answer: TanStack Query keeps unchanged
  * slices identical, so a poll redraws only the charts whose numbers moved.
  */
-export function StatsPanel({ stats, error, zone }: StatsPanelProps) {
+export function StatsPanel({ stats, error, zone, errorCode, onPickErrorCode }: StatsPanelProps) {
   // Folded by default on a phone, where the charts would fill the first screens above the list.
   const phone = useMediaQuery(PHONE_QUERY);
   const [open, setOpen] = useStoredFlag("charts-open", !phone);
@@ -52,6 +58,14 @@ export function StatsPanel({ stats, error, zone }: StatsPanelProps) {
         <ChartCard title={`Finished per ${bucket} (throughput)`}><BucketChart buckets={stats.series.finished} zone={zone} statuses={FINAL_STATUSES} /></ChartCard>
         <ChartCard title="Tasks by type"><TypeChart byType={stats.byType} /></ChartCard>
         <ChartCard title="Wait and run percentiles" className="xl:col-span-2"><DurationChart durations={stats.durations} /></ChartCard>
+        {stats.series.outcomes ? (
+          <ChartCard title={`Failure rate per ${bucket}`}><FailureRateChart buckets={stats.series.outcomes} zone={zone} /></ChartCard>
+        ) : null}
+        {stats.errors ? (
+          <ChartCard title="Top error codes" className="md:col-span-2" aside={<span className="text-[11px] text-zinc-500 dark:text-zinc-400">click a code to list its tasks</span>}>
+            <ErrorsTable errors={stats.errors} active={errorCode} onPick={onPickErrorCode} />
+          </ChartCard>
+        ) : null}
       </div>
     </section>
   );
@@ -67,6 +81,9 @@ function Coverage({ stats, zone, error }: { stats: Stats; zone: string | undefin
       <span className={coverage.complete ? "text-emerald-700 dark:text-emerald-400" : "font-medium text-amber-700 dark:text-amber-300"}>
         {coverage.complete ? "complete window" : `partial${coverage.reason ? `: ${localizeTimes(coverage.reason, zone)}` : ""}`}
       </span>
+      {coverage.outcomes ? (
+        <span data-testid="outcome-coverage">outcomes: {coverage.outcomes.known.toLocaleString("en-US")} known, {coverage.outcomes.pending.toLocaleString("en-US")} pending</span>
+      ) : null}
       <span>synced {synced}</span>
       <span>{formatTimestamp(stats.window.from, zone)} → {formatTimestamp(stats.window.to, zone)}</span>
       {error ? <span className="font-medium text-amber-700 dark:text-amber-300">charts stale: {describeError(error)}</span> : null}

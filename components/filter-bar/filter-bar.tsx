@@ -7,6 +7,7 @@ import type { FilterPatch, Filters } from "@/lib/client/view-query";
 import { KNOWN_TASK_TYPES, knownTaskType } from "@/lib/model/task-types";
 import { FilterIcon } from "../icons";
 import { DebouncedInput } from "./debounced-input";
+import { ErrorCodeChip } from "./error-code-chip";
 import { StatusFilter } from "./status-filter";
 import { controlClass, labelClass, buttonClass } from "./styles";
 import { TimeRangeFilter } from "./time-range-filter";
@@ -25,6 +26,8 @@ interface FilterBarProps {
   onChange: (patch: FilterPatch, typing?: boolean) => void;
   onClear: () => void;
   statusCounts: StatusCounts | undefined;
+  /** Failed tasks of the window with a known outcome, from /api/stats. */
+  failedCount: number | undefined;
   seenTypes: string[];
   subAppIds: number[];
   zone: string | undefined;
@@ -34,11 +37,11 @@ interface FilterBarProps {
   reversed: ReversedRange[];
 }
 
-export function FilterBar({ filters, onChange, onClear, statusCounts, seenTypes, subAppIds, zone, searchRef, filtered, reversed }: FilterBarProps) {
+export function FilterBar({ filters, onChange, onClear, statusCounts, failedCount, seenTypes, subAppIds, zone, searchRef, filtered, reversed }: FilterBarProps) {
   const types = [...new Set([...seenTypes, ...KNOWN_TASK_TYPES])].sort();
   // On a phone the filters fold behind one button; from `sm` up they are always shown.
   const [open, setOpen] = useState(false);
-  const active = [filters.status, filters.fileId, filters.type, filters.subAppId, filters.createdAfter ?? filters.createdBefore,
+  const active = [filters.status ?? filters.outcome ?? filters.errorCode, filters.fileId, filters.type, filters.subAppId, filters.createdAfter ?? filters.createdBefore,
     filters.finishedAfter ?? filters.finishedBefore].filter((value) => value !== null).length;
   const unknownType = filters.type !== null && knownTaskType(filters.type) === null;
   const rangeError = (name: "created" | "finished") => reversed.find((range) => range.param === `${name}Before`);
@@ -49,7 +52,10 @@ export function FilterBar({ filters, onChange, onClear, statusCounts, seenTypes,
         <FilterIcon className="size-3.5" /> {open ? "Hide filters" : "Filters"}{active ? ` · ${active} active` : ""}
       </button>
       <section id="filters" aria-label="Filters" className={`${open ? "flex" : "hidden"} mt-3 flex-col gap-3 sm:mt-0 sm:flex sm:flex-row sm:flex-wrap sm:items-end sm:gap-x-4`}>
-      <StatusFilter value={filters.status} counts={statusCounts} onChange={(status) => onChange({ status: status as Filters["status"] })} />
+      <StatusFilter value={{ status: filters.status, outcome: filters.outcome === "failed" ? "failed" : null, errorCode: filters.errorCode }}
+        counts={statusCounts} failedCount={failedCount}
+        onChange={(choice) => onChange({ status: choice.status as Filters["status"], outcome: choice.outcome, errorCode: choice.errorCode })} />
+      {filters.errorCode && filters.errorCode !== "ABORTED" ? <ErrorCodeChip code={filters.errorCode} onClear={() => onChange({ errorCode: null })} /> : null}
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-file-id" className={labelClass}>File ID</label>
         <div className="relative">

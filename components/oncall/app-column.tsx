@@ -2,6 +2,7 @@ import { formatDuration } from "@/lib/client/format-time";
 import { formatDurationParam as formatSlo } from "@/lib/oncall/duration";
 import type { OncallApp, OncallResponse } from "@/lib/oncall/types";
 import { Sparkline } from "./sparkline";
+import { FailureList } from "./failure-list";
 import { StuckList } from "./stuck-list";
 import { Tile } from "./tile";
 import { STATE_STYLE } from "./tone";
@@ -64,6 +65,7 @@ export function AppColumn({ app, thresholds, screenStale, showHeading }: AppColu
       <div className="grid gap-4 lg:grid-cols-2">
         <StuckList title={`Waiting over ${formatSlo(thresholds.waitSlo)}`} kind="waiting" tasks={app.stuck.waiting} total={app.stuck.waitingTotal} subAppId={app.subAppId} stale={stale} />
         <StuckList title={`Running over ${formatSlo(thresholds.runSlo)}`} kind="running" tasks={app.stuck.processing} total={app.stuck.processingTotal} subAppId={app.subAppId} stale={stale} />
+        <FailureList failures={app.recentFailures ?? []} total={tiles.outcomesFailed} subAppId={app.subAppId} stale={stale} />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Task } from "@/lib/model/task";
 import { CopyButton } from "../copy-button";
+import { OutcomeText } from "../task-outcome";
 import { StatusBadge } from "../task-status";
 import { Cell, DurationCell, TextCell, TimeCell } from "./task-cells";
 
@@ -30,15 +31,17 @@ export interface Column {
 /**
  * The grid of each width from `sm` up (below it the rows are cards, see task-card.tsx): the
  * flexible columns give way first, then whole columns go to the detail, so nothing scrolls sideways.
- * sm: ID, type, status, created; md: + wait, run; lg: + file ID, finished; xl: + started, session.
+ * sm: ID, type, status, created; md: + wait, run; lg: + outcome, file ID; xl: + finished, session;
+ * 2xl: + started. Below lg a failure still shows: the status badge says "Failed", its title the code.
  */
 export const GRID_CLASS = [
   // Until the browser knows it is a phone (the server's render), the same four columns squeezed.
   "grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_auto_minmax(0,1fr)]",
   "sm:grid-cols-[minmax(150px,2fr)_minmax(90px,1fr)_116px_128px]",
   "md:grid-cols-[minmax(150px,2fr)_minmax(90px,1fr)_116px_128px_72px_80px]",
-  "lg:grid-cols-[minmax(150px,2.2fr)_minmax(90px,1fr)_116px_minmax(100px,1.3fr)_128px_128px_72px_80px]",
-  "xl:grid-cols-[minmax(170px,2.2fr)_minmax(90px,1fr)_116px_minmax(100px,1.3fr)_128px_128px_128px_72px_80px_minmax(110px,1.4fr)]",
+  "lg:grid-cols-[minmax(150px,2.2fr)_minmax(90px,1fr)_116px_minmax(92px,1.1fr)_minmax(100px,1.3fr)_128px_72px_80px]",
+  "xl:grid-cols-[minmax(170px,2.2fr)_minmax(90px,1fr)_116px_minmax(92px,1.1fr)_minmax(100px,1.3fr)_128px_128px_72px_80px_minmax(110px,1.4fr)]",
+  "2xl:grid-cols-[minmax(170px,2.2fr)_minmax(90px,1fr)_116px_minmax(92px,1.1fr)_minmax(100px,1.3fr)_128px_128px_128px_72px_80px_minmax(110px,1.4fr)]",
 ].join(" ");
 
 export const COLUMNS: readonly Column[] = [
@@ -56,7 +59,14 @@ export const COLUMNS: readonly Column[] = [
     ),
   },
   { id: "type", header: "Type", cell: (task, _context, className) => <TextCell text={task.taskType} className={`text-xs ${className}`} /> },
-  { id: "status", header: "Status", cell: (task, _context, className) => <Cell className={className}><StatusBadge status={task.status} /></Cell> },
+  {
+    id: "status", header: "Status",
+    cell: (task, _context, className) => <Cell className={className}><StatusBadge status={task.status} outcome={task.outcome ?? null} errorCode={task.errorCode} /></Cell>,
+  },
+  {
+    id: "outcome", header: "Outcome", description: "Success, failed with its error code, or pending until DescribeTaskDetail is read", hide: "max-lg:hidden",
+    cell: (task, _context, className) => <Cell className={className}><OutcomeText task={task} /></Cell>,
+  },
   {
     id: "fileId", header: "File ID", description: "Click a file ID to show only its tasks", hide: "max-lg:hidden",
     cell: (task, { filterByFile }, className) => !task.fileId ? <TextCell text="" className={className} /> : (
@@ -70,8 +80,8 @@ export const COLUMNS: readonly Column[] = [
     ),
   },
   { id: "created", header: "Created", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.createTime} zone={zone} zoneReady={zoneReady} className={className} /> },
-  { id: "started", header: "Started", hide: "max-xl:hidden", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.beginProcessTime} zone={zone} zoneReady={zoneReady} className={className} /> },
-  { id: "finished", header: "Finished", hide: "max-lg:hidden", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.finishTime} zone={zone} zoneReady={zoneReady} className={className} /> },
+  { id: "started", header: "Started", hide: "max-2xl:hidden", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.beginProcessTime} zone={zone} zoneReady={zoneReady} className={className} /> },
+  { id: "finished", header: "Finished", hide: "max-xl:hidden", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.finishTime} zone={zone} zoneReady={zoneReady} className={className} /> },
   {
     id: "wait", header: "Wait", description: "Started − created; counting while waiting", hide: "max-md:hidden",
     cell: (task, _context, className) => <DurationCell from={task.createTime} to={task.beginProcessTime} live={task.status === "WAITING"} className={className} />,

@@ -1,5 +1,6 @@
 "use client";
 import { memo } from "react";
+import { outcomeView } from "@/lib/client/outcome-view";
 import type { Task } from "@/lib/model/task";
 import { StatusBadge } from "../task-status";
 import type { CellContext } from "./columns";
@@ -9,7 +10,7 @@ import { Age } from "./task-cells";
 export const CARD_HEIGHT = 72;
 
 /** The columns a card shows, in its cells' order; the detail has the rest. */
-export const CARD_HEADERS = ["Task ID", "Status", "Type", "Created"];
+export const CARD_HEADERS = ["Task ID", "Status and outcome", "Type", "Created"];
 
 interface TaskCardProps {
   task: Task;
@@ -21,7 +22,7 @@ interface TaskCardProps {
 }
 
 /**
- * A task on a phone: ID and status on the first line, type and age on the second, the whole card
+ * A task on a phone: ID and status (told by its outcome, with a failure's error code) on the first line, type and age on the second, the whole card
  * one tap target that opens the detail. Still a row of the same ARIA table, cell for cell.
  */
 export const TaskCard = memo(function TaskCard({ task, index, context, selected, onSelect, top }: TaskCardProps) {
@@ -38,7 +39,10 @@ export const TaskCard = memo(function TaskCard({ task, index, context, selected,
           {task.taskId}
         </button>
       </div>
-      <div role="cell" className="justify-self-end"><StatusBadge status={task.status} /></div>
+      <div role="cell" className="flex min-w-0 items-center justify-self-end gap-1.5">
+        {outcomeView(task).code ? <span className="max-w-28 truncate font-mono text-[11px] text-rose-700 dark:text-rose-300" data-testid="outcome-code">{outcomeView(task).code}</span> : null}
+        <StatusBadge status={task.status} outcome={task.outcome ?? null} errorCode={task.errorCode} />
+      </div>
       <div role="cell" className="min-w-0 truncate text-xs text-zinc-700 dark:text-zinc-300">{task.taskType || "—"}</div>
       <div role="cell" className="justify-self-end text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
         {task.createTime ? <Age iso={task.createTime} /> : "—"}

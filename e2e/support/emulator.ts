@@ -14,6 +14,9 @@ export interface Faults {
   malformedRate?: number;
   outage?: boolean;
   stallProcessing?: boolean;
+  /** The share of tasks finishing from now on that fail, with `taskErrorCode` in DescribeTaskDetail. */
+  taskFailureRate?: number;
+  taskErrorCode?: string;
 }
 
 /** Injects upstream faults; `{}` clears them. Loopback control endpoint, not part of Tencent's API. */

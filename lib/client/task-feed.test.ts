@@ -1,7 +1,7 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Task, TaskPage } from "@/lib/model/task";
-import { chunk, findNewTasks, flattenPages, mergeTasks, patchPages, prependTasks, unfinishedIds } from "./task-feed";
+import { chunk, findNewTasks, flattenPages, mergeTasks, patchPages, prependTasks, pendingOutcomeIds, unfinishedIds } from "./task-feed";
 
 function task(taskId: string, status = "FINISH", overrides: Partial<Task> = {}): Task {
   const done = status === "FINISH" || status === "ABORTED";
@@ -163,5 +163,23 @@ describe("unfinishedIds and chunk", () => {
   it("splits into batches", () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunk([], 200)).toEqual([]);
+  });
+});
+
+describe("outcomes learnt after a row was loaded", () => {
+  it("asks after the finished rows without an outcome, newest first and at most the limit", () => {
+    const loaded = data(page([task("a", "PROCESSING"), task("b", "FINISH", { outcome: null }), task("c", "FINISH", { outcome: "success" }), task("d", "ABORTED", { outcome: "failed" }), task("e", "FINISH")]));
+    expect(pendingOutcomeIds(loaded, 10)).toEqual(["b", "e"]);
+    expect(pendingOutcomeIds(loaded, 1)).toEqual(["b"]);
+  });
+
+  it("patches a row's outcome and code in place when an update brings them, and only then", () => {
+    const loaded = data(page([task("b", "FINISH", { outcome: null, errorCode: null })]));
+    const same = { ...task("b", "FINISH"), outcome: null, errorCode: null };
+    expect(patchPages(loaded, [same])).toBe(loaded);
+    const learnt = patchPages(loaded, [{ ...same, outcome: "failed", errorCode: "InvalidInput" }]);
+    expect(learnt!.pages[0].tasks[0]).toMatchObject({ taskId: "b", outcome: "failed", errorCode: "InvalidInput" });
+    // A known outcome is not replaced by an update that lacks one (an older server's answer).
+    expect(patchPages(learnt, [{ ...same, outcome: undefined, errorCode: undefined }])).toBe(learnt);
   });
 });

@@ -13,8 +13,10 @@ function progress(task: TaskUpdate): number {
   return Math.max(0, statusRank(task.status)) * 4 + times;
 }
 
+/** Further along, or the same task with an outcome learnt since (the background lookup came after the row). */
 export function isFresher(candidate: TaskUpdate, current: Task): boolean {
-  return progress(candidate) > progress(current);
+  const further = progress(candidate) - progress(current);
+  return further > 0 || (further === 0 && Boolean(candidate.outcome) && !current.outcome);
 }
 
 interface Flat {
@@ -155,6 +157,16 @@ export function patchPages(data: InfiniteData<TaskPage> | undefined, fresh: read
 /** The loaded tasks that may still change, newest first, which is what /api/tasks/updates takes. */
 export function unfinishedIds(data: InfiniteData<TaskPage> | undefined): string[] {
   return flattenPages(data).filter((task) => !isFinalStatus(task.status)).map((task) => task.taskId);
+}
+
+/** Loaded finished tasks whose outcome is still to come, newest first, at most `limit`: asked for with the updates until it does. */
+export function pendingOutcomeIds(data: InfiniteData<TaskPage> | undefined, limit: number): string[] {
+  const ids: string[] = [];
+  for (const task of flattenPages(data)) {
+    if (ids.length === limit) break;
+    if (task.status === "FINISH" && !task.outcome) ids.push(task.taskId);
+  }
+  return ids;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

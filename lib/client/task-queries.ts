@@ -2,7 +2,10 @@ import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/
 import type { TaskDetail, TaskPage, TaskUpdates } from "@/lib/model/task";
 import { ApiRequestError } from "./api-error";
 import { fetchJson } from "./fetch-json";
-import { chunk, patchPages, unfinishedIds } from "./task-feed";
+import { chunk, patchPages, pendingOutcomeIds, unfinishedIds } from "./task-feed";
+
+/** Finished rows whose outcome a poll asks after, newest first: one batch's worth, whatever the backlog. */
+const PENDING_OUTCOME_IDS = 200;
 
 /**
  * Query keys and options of the task list, in one place. `query` is the view's query string as
@@ -106,7 +109,8 @@ export function taskHeadOptions(query: string, intervalMs: number | false, enabl
 }
 
 async function fetchUpdates(client: QueryClient, query: string, subAppId: number | null, signal: AbortSignal): Promise<TaskUpdates> {
-  const ids = unfinishedIds(client.getQueryData(taskKeys.list(query)));
+  const loaded = client.getQueryData<Parameters<typeof unfinishedIds>[0]>(taskKeys.list(query));
+  const ids = [...unfinishedIds(loaded), ...pendingOutcomeIds(loaded, PENDING_OUTCOME_IDS)];
   if (ids.length === 0) return { tasks: [], syncedAt: null };
   const answers = await Promise.all(chunk(ids, UPDATE_BATCH).map((batch) =>
     fetchJson<TaskUpdates>(`/api/tasks/updates${withParam(withParam("", "subAppId", subAppId), "ids", batch.join(","))}`, signal)));

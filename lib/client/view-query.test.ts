@@ -3,7 +3,7 @@ import { DEFAULT_LIMIT, DEFAULT_SORT, parseTaskQuery } from "@/lib/filters/task-
 import { hasFilters, viewQueries, type Filters } from "./view-query";
 
 const none: Filters = {
-  status: null, fileId: null, type: null, outcome: null, createdAfter: null, createdBefore: null, finishedAfter: null, finishedBefore: null,
+  status: null, fileId: null, type: null, outcome: null, errorCode: null, createdAfter: null, createdBefore: null, finishedAfter: null, finishedBefore: null,
   sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: null,
 };
 

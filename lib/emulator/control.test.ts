@@ -135,4 +135,28 @@ describe("faults", () => {
     now += 60 * 60_000;
     expect(await waiting()).toBeLessThanOrEqual(before + 5);
   });
+
+  it("fails a share of the tasks that finish while taskFailureRate is set, with the injected code, and only those", async () => {
+    const finishedIds = async (after: number) => (await client.DescribeTasks({ Status: "FINISH", Limit: 100, FinishTime: { After: new Date(after).toISOString().slice(0, 19) + "Z" } })).TaskSet!.map((task) => task.TaskId!);
+    const codeOfTask = async (taskId: string) => {
+      const detail = await client.DescribeTaskDetail({ TaskId: taskId });
+      const own = Object.values(detail).find((value) => value && typeof value === "object" && "ErrCodeExt" in value) as { ErrCodeExt?: string; Message?: string } | undefined;
+      return own ? { type: detail.TaskType, code: own.ErrCodeExt, message: own.Message } : null;
+    };
+    const before = await finishedIds(now - 3_600_000);
+    const earlier = await Promise.all(before.slice(0, 20).map(codeOfTask));
+    const faultAt = Math.ceil(now / 1_000) * 1_000 + 1_000;
+    expect((await control("faults", { taskFailureRate: 1, taskErrorCode: "E2EInjected" })).status).toBe(200);
+    now += 30 * 60_000;
+    const fresh = await finishedIds(faultAt);
+    expect(fresh.length).toBeGreaterThan(5);
+    // Procedure tasks carry their failure in a step; every other type in its own object.
+    const plain = (await Promise.all(fresh.slice(0, 40).map(codeOfTask))).filter((task) => task !== null && task.type !== "Procedure");
+    expect(plain.length).toBeGreaterThan(0);
+    for (const task of plain) expect(task).toMatchObject({ code: "E2EInjected", message: "Injected task failure: E2EInjected." });
+    // Tasks that had finished before keep the outcome they had.
+    expect(earlier.some((task) => task?.code === "")).toBe(true);
+    expect(await Promise.all(before.slice(0, 20).map(codeOfTask))).toEqual(earlier);
+    await control("faults", {});
+  });
 });

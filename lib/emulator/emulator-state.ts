@@ -47,6 +47,7 @@ export class EmulatorState {
   setFaults(faults: Faults): void {
     this.faults = faults;
     this.store.setStalled(faults.stallProcessing, this.now());
+    this.store.injectFailures(faults.taskFailureRate, faults.taskErrorCode, this.now());
   }
 
   /** New workload (faults stay as they are, a running stall applies to the new workload too). */
@@ -54,6 +55,7 @@ export class EmulatorState {
     this.settings = { ...this.settings, ...changes };
     this.store = new TaskStore({ ...this.settings, now: this.now });
     if (this.faults.stallProcessing) this.store.setStalled(true, this.now());
+    this.store.injectFailures(this.faults.taskFailureRate, this.faults.taskErrorCode, this.now());
     this.tokens = new TokenBook();
     this.limiter.reset();
     this.stats = emptyStats();

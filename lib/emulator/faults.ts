@@ -10,6 +10,9 @@ export const faultsSchema = z
     malformedRate: z.number().min(0).max(1).default(0),
     outage: z.boolean().default(false),
     stallProcessing: z.boolean().default(false),
+    /** The share of tasks finishing from now on that fail (DescribeTaskDetail says so), with `taskErrorCode`. */
+    taskFailureRate: z.number().min(0).max(1).default(0),
+    taskErrorCode: z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/).default("InjectedFailure"),
   })
   .strict();
 
@@ -26,4 +29,8 @@ export const MALFORMED_BODIES = [
 
 export function errorMessageFor(code: string): string {
   return `Injected fault: ${code}.`;
+}
+
+export function injectedFailureMessage(code: string): string {
+  return `Injected task failure: ${code}.`;
 }

@@ -31,6 +31,8 @@ export class Partition {
   finishOrder: Int32Array;
   finishCount = 0;
   files = new Map<number, number[]>();
+  /** Error codes of tasks made to fail by the `taskFailureRate` fault, by index. */
+  injectedFailures = new Map<number, string>();
   /** Longest create-to-finish span seen: bounds how far apart the two time filters can be. */
   maxLatency = 0;
 

@@ -5,7 +5,7 @@ import { WINDOW_MS } from "../vod/wire";
 import { EventHeap } from "./event-heap";
 import { decodeTaskId, formatTaskId, scrambledOf } from "./ids";
 import { Partition } from "./partition";
-import { generateHour, type HourBatch, type WorkloadParams } from "./workload";
+import { generateHour, type HourBatch, OUTCOME_FAIL, OUTCOME_SUCCESS, type WorkloadParams } from "./workload";
 
 export interface StoreOptions {
   seed: number;
@@ -43,6 +43,8 @@ export class TaskStore {
   private stalled = false;
   private stallStartSec = 0;
   private stalledTotal = 0;
+  // The taskFailureRate fault: tasks finishing while it is set fail at this rate, with this code.
+  private failureInjection: { rate: number; code: string } | null = null;
 
   constructor(options: StoreOptions) {
     if (options.subApps.length === 0 || options.subApps.length > MAX_SUBAPPS) {
@@ -93,6 +95,12 @@ export class TaskStore {
       this.stalled = false;
       this.stalledTotal += this.clockSec - this.stallStartSec;
     }
+  }
+
+  /** Tasks that finish from now on fail at `rate` with `code` (a task that already ended keeps its outcome). */
+  injectFailures(rate: number, code: string, nowMs: number = this.now()): void {
+    this.advance(nowMs);
+    this.failureInjection = rate > 0 ? { rate, code } : null;
   }
 
   partitionIndex(subAppId: number): number {
@@ -180,7 +188,14 @@ export class TaskStore {
     if (kind === BEGIN) {
       part.markBegin(i, wallSec);
       this.heap.push(at + part.run[i], payload(i, p, FINISH));
-    } else part.markFinish(i, wallSec);
+    } else {
+      const injection = this.failureInjection;
+      if (injection && part.outcome[i] === OUTCOME_SUCCESS && Math.random() < injection.rate) {
+        part.outcome[i] = OUTCOME_FAIL;
+        part.injectedFailures.set(i, injection.code);
+      }
+      part.markFinish(i, wallSec);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 // The outcome of a task as DescribeTaskDetail reports it. DescribeTasks only says FINISH; whether
 // that was a success is decided here, deterministically from the task's identity.
+import { injectedFailureMessage } from "./faults";
 import { hash32 } from "./random";
 import { type Partition, ST_ABORTED, ST_FINISH, ST_PROCESSING } from "./partition";
 import { OUTCOME_FAIL } from "./workload";
@@ -29,6 +30,8 @@ export function isFailed(part: Partition, i: number): boolean {
 }
 
 export function failureOf(part: Partition, i: number): Omit<Outcome, "Progress"> {
+  const injected = part.injectedFailures.get(i);
+  if (injected) return { ErrCode: 70000, ErrCodeExt: injected, Message: injectedFailureMessage(injected) };
   return FAILURES[taskHash(part, i, 11) % FAILURES.length];
 }
 

@@ -10,7 +10,10 @@ export const SORTS = ["createTime:desc", "createTime:asc", "finishTime:desc", "f
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = "createTime:desc";
 export const DEFAULT_LIMIT = 50;
-/** A finished task's outcome (ABORTED counts as failed); upstream cannot filter on it, the server does. */
+/**
+ * A finished task's outcome (ABORTED counts as failed); upstream cannot filter on it, the server
+ * does. `errorCode` narrows to the failed tasks of one error code (ABORTED for aborts).
+ */
 export const OUTCOMES = ["success", "failed"] as const;
 
 const TYPE_PATTERN = patternParam(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "a task type such as Procedure or EditMedia");
@@ -31,6 +34,7 @@ export const taskQueryParams = {
   fileId: patternParam(/^[\w.:-]{1,128}$/, "a file ID of at most 128 letters, digits, '.', ':', '_' or '-'"),
   type: taskTypeParam,
   outcome: literalParam(OUTCOMES),
+  errorCode: patternParam(/^[A-Za-z0-9][\w.-]{0,127}$/, "an error code such as InvalidInput, FailedOperation.Timeout or ABORTED"),
   createdAfter: timeParam,
   createdBefore: timeParam,
   finishedAfter: timeParam,
@@ -47,7 +51,7 @@ type ValueOf<K extends TaskQueryParam> = NonNullable<ReturnType<(typeof taskQuer
 export type TaskQuery = { [K in TaskQueryParam]?: ValueOf<K> } & { sort: Sort; limit: number };
 
 /** The parameters that choose which tasks a view shows, as opposed to paging through them. */
-export const FILTER_PARAMS = ["status", "fileId", "type", "outcome", "createdAfter", "createdBefore", "finishedAfter",
+export const FILTER_PARAMS = ["status", "fileId", "type", "outcome", "errorCode", "createdAfter", "createdBefore", "finishedAfter",
   "finishedBefore", "subAppId"] as const satisfies readonly TaskQueryParam[];
 
 /** Reads the task list's query string strictly: a refused value is an error that names its parameter. */

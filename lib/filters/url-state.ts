@@ -13,6 +13,7 @@ export const taskQueryUrlParsers = {
   fileId: asUrlParser(taskQueryParams.fileId),
   type: asUrlParser(taskQueryParams.type),
   outcome: asUrlParser(taskQueryParams.outcome),
+  errorCode: asUrlParser(taskQueryParams.errorCode),
   createdAfter: asUrlParser(taskQueryParams.createdAfter),
   createdBefore: asUrlParser(taskQueryParams.createdBefore),
   finishedAfter: asUrlParser(taskQueryParams.finishedAfter),

@@ -7,6 +7,7 @@ import type { MirrorView } from "@/lib/mirror/mirror-view";
 import { FILTERABLE_STATUSES } from "@/lib/model/status";
 import { staleAfterMs } from "@/lib/oncall/params";
 import { appSnapshot } from "@/lib/oncall/snapshot";
+import { FinishedOutcomes } from "./finished-outcomes";
 import { metricsEnv } from "./metrics-env";
 import { metricsRegistry } from "./registry";
 
@@ -33,26 +34,33 @@ interface EndedMetrics {
   run: Histogram<"sub_app_id" | "task_type">;
 }
 
+/** Per app: the finished tasks held until their outcome is known. */
+const finishedOutcomes = new Map<string, FinishedOutcomes>();
+
 /**
  * Counts and observes the tasks each mirror has seen end since the last scrape, by FinishTime in
  * [counted up to, last sync): every task once, as the mirror learns it, with no gap between two
- * scrapes however far apart. `finished` is upstream's FINISH (success or failure, which only a
- * detail lookup tells), `aborted` its ABORTED; a task's wait and run are observed when it ends.
- * All start at zero with the process, as counters do.
+ * scrapes however far apart. A task's wait and run are observed when it ends; it is counted by its
+ * outcome, `success` or `failed` (ABORTED at once), once the outcome worker has looked it up
+ * (FinishedOutcomes: `unknown` if that takes over 10 minutes). All start at zero with the process.
  */
 function countEnded(metrics: EndedMetrics, mirror: MirrorView): void {
   const { syncedAt } = mirror.health();
   if (syncedAt === null) return;
   const app = appLabel(mirror);
+  let outcomes = finishedOutcomes.get(app);
+  if (!outcomes) finishedOutcomes.set(app, (outcomes = new FinishedOutcomes()));
   const upTo = Math.floor(Date.parse(syncedAt) / 1_000) * 1_000;
   const from = countedUpTo.get(app);
   countedUpTo.set(app, Math.max(upTo, from ?? upTo));
-  if (from === undefined || upTo <= from) return;
-  for (const task of mirror.endedBetween(from, upTo)) {
+  const ended = from === undefined || upTo <= from ? [] : mirror.endedBetween(from, upTo);
+  for (const task of ended) {
     const labels = { sub_app_id: app, task_type: task.taskType };
-    metrics.finished.inc({ ...labels, outcome: task.status === "FINISH" ? "finished" : "aborted" });
     if (task.waitSeconds !== null) metrics.wait.observe(labels, task.waitSeconds);
     if (task.runSeconds !== null) metrics.run.observe(labels, task.runSeconds);
+  }
+  for (const { taskType, outcome } of outcomes.settle(ended, (taskId) => mirror.outcomeOf(taskId).outcome, Date.now())) {
+    metrics.finished.inc({ sub_app_id: app, task_type: taskType, outcome });
   }
 }
 
@@ -132,7 +140,7 @@ export function registerMirrorMetrics(): void {
   });
   new Counter({
     name: "vod_tasks_finished_total",
-    help: "Tasks seen to end, by SubAppId, task type and outcome (finished: upstream's FINISH, success or failure; aborted).",
+    help: "Tasks seen to end, by SubAppId, task type and outcome (success or failed as DescribeTaskDetail says, aborts failed; unknown when no lookup came within 10 minutes).",
     labelNames: ["sub_app_id", "task_type", "outcome"] as const,
     registers: [metricsRegistry],
     collect() {

@@ -3,6 +3,7 @@ import type { TaskQuery } from "@/lib/filters/task-query";
 import { resolveTimeWindow } from "@/lib/filters/time-window";
 import { upstreamTask } from "@/lib/testing/fake-gateway";
 import { computeStats } from "./compute-stats";
+import { OutcomeColumns } from "./outcome-columns";
 import { TaskColumns } from "./task-columns";
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
@@ -88,5 +89,31 @@ describe("computeStats", () => {
     const types = new Map<string, number>();
     for (const id of ids) types.set(byId[id], (types.get(byId[id]) ?? 0) + 1);
     expect(Object.fromEntries(result.byType.map((entry) => [entry.type, entry.count]))).toEqual(Object.fromEntries(types));
+  });
+
+  it("counts outcomes, groups failures by code, filters on a code, and gives the failures per finish bucket", () => {
+    const t = table();
+    const outcomes = new OutcomeColumns(t);
+    outcomes.set("a", "success", null, "SUCCESS");
+    outcomes.set("b", "failed", "InvalidInput", "Invalid input: the source media cannot be decoded.");
+    const run = (params: Partial<TaskQuery> = {}) => {
+      const query: TaskQuery = { sort: "createTime:desc", limit: 50, createdAfter: "now-1h", ...params };
+      const window = resolveTimeWindow(query, NOW);
+      if (!window.ok) throw new Error(window.message);
+      return computeStats(t, query, window.value, NOW, COVERAGE, outcomes);
+    };
+    const all = run();
+    // a succeeded, b failed, e aborted (failed without a lookup); no ended task is pending.
+    expect(all.coverage.outcomes).toEqual({ known: 3, pending: 0, failed: 2 });
+    expect(all.errors).toEqual([
+      { code: "ABORTED", count: 1, message: "The task was aborted.", types: ["Procedure"] },
+      { code: "InvalidInput", count: 1, message: "Invalid input: the source media cannot be decoded.", types: ["Procedure"] },
+    ]);
+    const failing = all.series.outcomes!.filter((bucket) => bucket.known > 0).map((bucket) => [bucket.start.slice(11, 16), bucket.known, bucket.failed]);
+    expect(failing).toEqual([["11:12", 1, 0], ["11:21", 1, 1], ["11:41", 1, 1]]);
+    const byCode = run({ errorCode: "InvalidInput" });
+    expect(byCode.byStatus).toEqual({ WAITING: 0, PROCESSING: 0, FINISH: 1, ABORTED: 0 });
+    expect(run({ errorCode: "InvalidInput", outcome: "success" }).coverage.tasksCounted).toBe(0);
+    expect(run({ errorCode: "Nothing" }).coverage.tasksCounted).toBe(0);
   });
 });

@@ -68,18 +68,24 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
   const newBuckets = (): TimeBucket[] => starts.map((start) => ({ start: isoSeconds(start), counts: zeroCounts(), total: 0 }));
   const created = newBuckets();
   const finished = newBuckets();
-  const place = (buckets: TimeBucket[], ms: number, status: string) => {
+  const indexOf = (ms: number) => {
     const index = Math.floor((ms - starts[0]) / bucketMs);
-    if (!(index >= 0 && index < buckets.length)) return;
+    return index >= 0 && index < starts.length ? index : -1;
+  };
+  const place = (buckets: TimeBucket[], ms: number, status: string) => {
+    const index = indexOf(ms);
+    if (index === -1) return;
     buckets[index].total++;
     if (KNOWN.has(status)) buckets[index].counts[status as TaskStatus]++;
   };
+  // Per finish bucket: the ended tasks whose outcome is known, and of them the failed.
+  const outcomeSeries = starts.map((start) => ({ start: isoSeconds(start), known: 0, failed: 0 }));
 
   const byStatus = zeroCounts();
   const typeCounts = new Map<number, number>();
   const durations = new Durations();
   let counted = 0;
-  const known = { known: 0, pending: 0 };
+  const known = { known: 0, pending: 0, failed: 0 };
   const errors = new ErrorGroups();
   for (let slot = 0; slot < table.end; slot++) {
     if (!filter.matches(slot)) continue;
@@ -100,6 +106,12 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
       const outcome = outcomes.of(slot);
       if (outcome === UNKNOWN) known.pending++;
       else known.known++;
+      if (outcome === FAILED) known.failed++;
+      const index = outcome === UNKNOWN ? -1 : indexOf(finishMs);
+      if (index !== -1) {
+        outcomeSeries[index].known++;
+        if (outcome === FAILED) outcomeSeries[index].failed++;
+      }
       if (outcome === FAILED) errors.add(outcomes.errorCode(slot) ?? "", outcomes.message(slot), type);
     }
   }
@@ -110,7 +122,7 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
     window: { from: isoSeconds(Number.isFinite(filter.from) ? filter.from : nowMs), to: isoSeconds(Math.max(filter.from, filter.to)) },
     byStatus,
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
-    series: { bucketSeconds, created, finished },
+    series: { bucketSeconds, created, finished, ...(outcomes ? { outcomes: outcomeSeries } : {}) },
     durations: durations.summarise(typeName, order),
     ...(outcomes ? { errors: errors.top(TOP_ERRORS, typeName) } : {}),
     coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs), ...(outcomes ? { outcomes: known } : {}) },

@@ -2,12 +2,14 @@ import { ABORTED, FINISH } from "./status-code";
 import type { TaskColumns } from "./task-columns";
 
 export interface EndedTask {
+  taskId: string;
   taskType: string;
   status: "FINISH" | "ABORTED";
   /** Started − created; null when the start is unknown. */
   waitSeconds: number | null;
   /** Finished − started, for FINISH only (an abort is no full run, as in the stats). */
   runSeconds: number | null;
+  finishMs: number;
 }
 
 /** The tasks that ended (FINISH or ABORTED) with a FinishTime in [fromMs, toMs): what /metrics counts and observes. */
@@ -21,7 +23,9 @@ export function endedBetween(table: TaskColumns, fromMs: number, toMs: number): 
     const beginMs = table.begin[slot];
     const started = beginMs >= table.create[slot];
     ended.push({
+      taskId: table.ids[slot],
       taskType: table.types.get(table.type[slot]),
+      finishMs,
       status: code === FINISH ? "FINISH" : "ABORTED",
       waitSeconds: started ? (beginMs - table.create[slot]) / 1_000 : null,
       runSeconds: started && code === FINISH && finishMs >= beginMs ? (finishMs - beginMs) / 1_000 : null,

@@ -179,7 +179,7 @@ export class Mirror implements MirrorView {
   }
 
   tasksByIds(ids: readonly string[]) {
-    return taskUpdates(this.table, ids);
+    return taskUpdates(this.table, ids, this.outcomeColumns);
   }
 
   endedBetween(fromMs: number, toMs: number) {

@@ -18,7 +18,7 @@ const edge = (ms: number | undefined) => (ms === undefined ? undefined : Math.ce
 /**
  * The /api/tasks filters, applied to the mirror the way upstream applies them to DescribeTasks:
  * status=FINISH leaves ABORTED out, a FinishTime bound leaves unfinished tasks out, and `type`
- * and `fileId` match exactly. Strings are compared as pool numbers, so a 1M-task pass stays cheap.
+ * and `fileId` match exactly; `outcome` and `errorCode` match known outcomes only. Strings are compared as pool numbers, so a 1M-task pass stays cheap.
  */
 export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWindow, nowMs: number, outcomes?: OutcomeColumns): ViewFilter {
   const from = Math.max(edge(window.created.after) ?? -Infinity, nowMs - WINDOW_MS);
@@ -33,6 +33,8 @@ export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWin
   const file = query.fileId === undefined ? -1 : table.files.find(query.fileId) === -1 ? -2 : table.files.find(query.fileId);
   // Only a known outcome matches `outcome` (ABORTED is failed); without outcomes nothing does.
   const outcome = query.outcome === undefined ? -1 : query.outcome === "success" ? SUCCESS : FAILED;
+  // An error code belongs to a failure: only failed tasks of that code match it.
+  const errorCode = query.errorCode;
   const { create, finish } = table;
   return {
     from,
@@ -43,6 +45,7 @@ export function viewFilter(table: TaskColumns, query: TaskQuery, window: TimeWin
       if (type !== -1 && table.type[slot] !== type) return false;
       if (file !== -1 && table.file[slot] !== file) return false;
       if (outcome !== -1 && (!outcomes || outcomes.of(slot) !== outcome)) return false;
+      if (errorCode !== undefined && (!outcomes || outcomes.of(slot) !== FAILED || outcomes.errorCode(slot) !== errorCode)) return false;
       if (create[slot] < from || create[slot] >= createdBefore) return false;
       // NaN (not finished) fails both comparisons, so it is left out whenever a bound is given.
       return !byFinish || (finish[slot] >= finishedAfter && finish[slot] < finishedBefore);

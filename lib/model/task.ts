@@ -63,8 +63,11 @@ export interface TaskDetail extends Task {
   source?: "history";
 }
 
-/** What the server's mirror knows of a task now: enough to update a loaded row in place. */
-export type TaskUpdate = Pick<Task, "taskId" | "taskType" | "status" | "fileId" | "createTime" | "beginProcessTime" | "finishTime">;
+/**
+ * What the server's mirror knows of a task now: enough to update a loaded row in place, its outcome
+ * and error code included once the background lookup has learnt them (absent from older servers).
+ */
+export type TaskUpdate = Pick<Task, "taskId" | "taskType" | "status" | "fileId" | "createTime" | "beginProcessTime" | "finishTime" | "outcome" | "errorCode">;
 
 export interface TaskUpdates {
   /** The requested tasks the mirror holds; a task it does not hold is left out. */

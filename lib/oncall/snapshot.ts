@@ -7,6 +7,8 @@ import type { OncallApp, StuckTask } from "./types";
 
 /** Stuck tasks listed per kind; the totals still count them all. A wall screen shows a dozen anyway. */
 export const STUCK_LIST_LIMIT = 50;
+/** The last failures listed; the failure-rate tile counts every one. */
+export const FAILURE_LIST_LIMIT = 10;
 const BUCKET_MINUTES = 5;
 const THROUGHPUT_MINUTES = 15;
 
@@ -80,6 +82,7 @@ export function appSnapshot(mirror: MirrorView, query: OncallQuery, nowMs: numbe
     },
     throughput: { bucketMinutes: BUCKET_MINUTES, from: series[0]?.start ?? new Date(nowMs).toISOString(), perMinute },
     stuck: { waiting: waiting.listed, processing: processing.listed, waitingTotal: waiting.total, processingTotal: processing.total },
+    recentFailures: outcomes.failures.slice(0, FAILURE_LIST_LIMIT).map(({ taskId, taskType, finishTime, errorCode, message }) => ({ taskId, taskType, finishTime, errorCode, message })),
   };
 }
 

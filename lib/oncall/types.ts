@@ -21,6 +21,16 @@ export interface StuckTask {
   level: "amber" | "red";
 }
 
+/** A task of the last hour that failed, as its DescribeTaskDetail (or its abort) said. */
+export interface FailedTask {
+  taskId: string;
+  taskType: string;
+  finishTime: string;
+  /** ABORTED for an abort; null when upstream gave none. */
+  errorCode: string | null;
+  message: string;
+}
+
 export interface OncallTiles {
   /** byStatus of GET /api/stats for the same SubAppId, from the same sync. */
   waiting: number;
@@ -59,6 +69,8 @@ export interface OncallApp {
   /** Tasks ended per minute, averaged per 5-minute bucket, over 6 hours; the last bucket is the current one. */
   throughput: { bucketMinutes: number; from: string; perMinute: number[] };
   stuck: { waiting: StuckTask[]; processing: StuckTask[]; waitingTotal: number; processingTotal: number };
+  /** The last hour's failures whose outcome is known, newest first, at most FAILURE_LIST_LIMIT; the tile counts them all. */
+  recentFailures: FailedTask[];
 }
 
 export interface OncallResponse {

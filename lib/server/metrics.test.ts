@@ -147,6 +147,8 @@ describe("GET /metrics", () => {
       if ((await Promise.all(APPS.map(endedSince))).every((count) => count > 0)) break;
     }
     const after = APPS.map(syncedUpTo);
+    // A finished task is counted once its outcome is known: the outcome worker's lookups, as the server runs them.
+    for (const [i, id] of APPS.entries()) await mirrorInstance(id).lookUpOutcomes(Date.parse(before[i]));
     const next = (await scrape()).body;
     latest = next;
     const histogramCount = (body: string, name: string, id: number) => body.split("\n")
@@ -158,6 +160,9 @@ describe("GET /metrics", () => {
         { byStatus: Record<string, number>; durations: { type: string; wait: { count: number }; run: { count: number } }[] };
       expect(byStatus.FINISH + byStatus.ABORTED, window).toBeGreaterThan(0);
       expect(total(next, id) - counted[i], window).toBe(byStatus.FINISH + byStatus.ABORTED);
+      // By outcome: success or failed, as the lookups said; none left unknown.
+      const outcomes = new Set(next.split("\n").filter((row) => row.startsWith("vod_tasks_finished_total{") && row.includes(`sub_app_id="${id}"`)).map((row) => /outcome="(\w+)"/.exec(row)?.[1]));
+      expect([...outcomes].filter((outcome) => outcome !== "success" && outcome !== "failed"), window).toEqual([]);
       // Observed in the same scrape as counted: each ended task's wait, and each FINISH task's run.
       const all = durations.find((group) => group.type === "all");
       expect(histogramCount(next, "vod_task_wait_seconds", id) - histogramCount(text, "vod_task_wait_seconds", id), window).toBe(all?.wait.count ?? 0);

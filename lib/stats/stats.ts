@@ -19,6 +19,13 @@ export interface Percentiles {
   p99: number | null;
 }
 
+export interface OutcomeBucket {
+  /** Bucket start, ISO 8601 UTC. */
+  start: string;
+  known: number;
+  failed: number;
+}
+
 export interface ErrorGroup {
   code: string;
   count: number;
@@ -32,8 +39,12 @@ export interface Stats {
   window: { from: string; to: string };
   byStatus: StatusCounts;
   byType: { type: string; count: number }[];
-  /** Tasks created per bucket, stacked by their current status; and tasks finished per bucket. */
-  series: { bucketSeconds: number; created: TimeBucket[]; finished: TimeBucket[] };
+  /**
+   * Tasks created per bucket, stacked by their current status; and tasks finished per bucket. With
+   * outcomes, per finish bucket: the ended tasks whose outcome is known, and of them the failed
+   * (the failure rate over time is failed / known).
+   */
+  series: { bucketSeconds: number; created: TimeBucket[]; finished: TimeBucket[]; outcomes?: OutcomeBucket[] };
   /** Wait = started − created; run = finished − started; per task type, plus "all". */
   durations: { type: string; wait: Percentiles; run: Percentiles }[];
   /**
@@ -54,8 +65,9 @@ export interface Stats {
     reason?: string;
     /**
      * Of the counted tasks that ended, how many outcomes are known (looked up, or aborted) and how
-     * many finished tasks still wait for their DescribeTaskDetail lookup.
+     * many finished tasks still wait for their DescribeTaskDetail lookup; `failed`: how many of the
+     * known ones failed (aborts included).
      */
-    outcomes?: { known: number; pending: number };
+    outcomes?: { known: number; pending: number; failed: number };
   };
 }

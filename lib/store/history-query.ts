@@ -9,6 +9,8 @@ export interface HistoryFilter {
   type?: string;
   /** success or failed: tasks whose outcome is known to be that (ABORTED is stored as failed). */
   outcome?: "success" | "failed";
+  /** Failed tasks of this error code (ABORTED for aborts). */
+  errorCode?: string;
   /** Half-open ranges in epoch ms, as the list's time window. */
   created: { after?: number; before?: number };
   finished: { after?: number; before?: number };
@@ -39,6 +41,9 @@ export function historyPageQuery(filter: HistoryFilter, order: HistoryOrder, aft
   add("file_id = ?", filter.fileId);
   add("task_type = ?", filter.type);
   add("outcome = ?", filter.outcome);
+  // An error code belongs to a failure: a success never matches one.
+  if (filter.errorCode !== undefined) add("outcome = ?", "failed");
+  add("error_code = ?", filter.errorCode);
   add("create_time >= ?", filter.created.after);
   add("create_time < ?", filter.created.before);
   add("finish_time >= ?", filter.finished.after);

@@ -10,7 +10,7 @@ import { ORDERS, storeFilter, storeOrUnavailable, taskOf } from "./history-pages
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const COLUMNS = ["taskId", "taskType", "status", "fileId", "createTime", "beginProcessTime", "finishTime", "outcome", "errorCode", "sessionId", "sessionContext"] as const;
+const COLUMNS = ["taskId", "taskType", "status", "fileId", "createTime", "beginProcessTime", "finishTime", "outcome", "errorCode", "sessionId", "sessionContext", "message"] as const;
 type ExportRecord = Record<(typeof COLUMNS)[number], string | null>;
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula is prefixed with an apostrophe. */
@@ -60,7 +60,7 @@ export function exportTasks(query: TaskQuery, format: ExportFormat, nowMs: numbe
         const rows = await store.historyPage(filter, order, after, BATCH);
         const last = rows.at(-1);
         if (rows.length > 0) {
-          controller.enqueue(text.encode(rows.map((row) => encoder.line({ ...taskOf(row), outcome: row.outcome, errorCode: row.errorCode })).join("")));
+          controller.enqueue(text.encode(rows.map((row) => encoder.line({ ...taskOf(row), outcome: row.outcome, errorCode: row.errorCode, message: row.message })).join("")));
         }
         if (!last || rows.length < BATCH) return controller.close();
         after = { time: order.field === "create_time" ? last.createTime : last.finishTime!, taskId: last.taskId };

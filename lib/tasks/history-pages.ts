@@ -62,6 +62,7 @@ export function taskOf(row: TaskRow): Task {
 export function storeFilter(query: TaskQuery, window: TimeWindow, createdBefore: number | undefined): HistoryFilter {
   return {
     subAppId: query.subAppId ?? 0, status: query.status, fileId: query.fileId, type: query.type, outcome: query.outcome,
+    errorCode: query.errorCode,
     created: { after: window.created.after, before: createdBefore }, finished: window.finished,
   };
 }

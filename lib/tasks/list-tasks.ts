@@ -63,8 +63,8 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
   // A view reaching past upstream's 72 hours: upstream answers the newer part, the store the older.
   const history = cursor ? cursor.history : historyPlan(query, window, nowMs);
   const encode = (scrollToken: string, next: HistoryCursor | undefined) => encodeCursor({ scrollToken, window, view, ...(next ? { history: next } : {}) });
-  if (query.outcome) {
-    // Upstream cannot filter on outcome: the store, which holds every task read and every outcome
+  if (query.outcome || query.errorCode) {
+    // Upstream cannot filter on outcome or error code: the store, which holds every task read and every outcome
     // learnt, answers the whole view (its boundary is the first page's now, so no live phase follows).
     const plan = cursor?.history ?? { boundary: Math.ceil(nowMs / 1_000) * 1_000 + 1_000, phase: "store" as const };
     return readStorePage({ query, window, history: plan, lastTaskId: cursor?.scrollToken ?? "",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OncallResponse } from "@/lib/oncall/types";
-import { resetMirrorsForTests } from "@/lib/mirror/registry";
+import { mirrorInstance, resetMirrorsForTests } from "@/lib/mirror/registry";
 import { SimUpstream } from "@/lib/mirror/testing/sim-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { GET as getStats } from "./stats";
@@ -56,6 +56,18 @@ describe("GET /api/oncall", () => {
     expect(response).toMatchObject({ state: "red", stuckTotal: 3 });
     expect(app.throughput.perMinute).toHaveLength(72);
     expect(app.throughput.perMinute.reduce((a, b) => a + b, 0) * 5).toBe(30);
+  });
+
+  it("reads the failure rate from the looked-up outcomes and lists the last failures with their codes, newest first", async () => {
+    const before = ((await get("?subAppId=1500000001")).body as OncallResponse).apps[0];
+    expect(before.tiles.failureRate).toBeNull();
+    expect(before.recentFailures).toEqual([]);
+    await mirrorInstance(1500000001).lookUpOutcomes();
+    const app = ((await get("?subAppId=1500000001")).body as OncallResponse).apps[0];
+    expect(app.tiles).toMatchObject({ outcomesKnown: 30, outcomesFailed: 3, failureRate: 10 });
+    expect(app.recentFailures).toHaveLength(3);
+    expect(app.recentFailures.map((task) => task.finishTime)).toEqual([...app.recentFailures.map((task) => task.finishTime)].sort().reverse());
+    for (const task of app.recentFailures) expect(task).toMatchObject({ taskType: "Procedure", errorCode: expect.stringMatching(/\S/), message: expect.any(String) });
   });
 
   it("reads the thresholds from the query string, seconds allowed", async () => {

@@ -109,13 +109,29 @@ describe("the outcome filter", () => {
     expect(failedOnly.body.byStatus).toEqual({ WAITING: 0, PROCESSING: 0, FINISH: 1, ABORTED: 1 });
     expect(failedOnly.body.coverage).toMatchObject({ tasksCounted: 2, outcomes: { known: 2, pending: 0 } });
     const all = await get(stats, "stats", "");
-    expect(all.body.coverage.outcomes).toEqual({ known: 3, pending: 1 });
+    expect(all.body.coverage.outcomes).toEqual({ known: 3, pending: 1, failed: 2 });
     expect((await get(stats, "stats", "?outcome=success")).body.byStatus.FINISH).toBe(1);
     // The errors summary: one group per code, with a message and the types it struck.
     expect(all.body.errors).toEqual([
       { code: "ABORTED", count: 1, message: "The task was aborted.", types: ["EditMedia"] },
       { code: "InternalError.Transcode", count: 1, message: expect.any(String), types: ["Procedure"] },
     ]);
+  });
+
+  it("filters the list and the stats to one error code, a failure's only", async () => {
+    const list = await get(tasks, "tasks", "?errorCode=InternalError.Transcode");
+    expect(list.status).toBe(200);
+    expect(ids(list.body)).toEqual([failed]);
+    expect(ids((await get(tasks, "tasks", "?errorCode=ABORTED")).body)).toEqual([aborted]);
+    // An error code belongs to a failure: with outcome=success nothing matches.
+    expect(ids((await get(tasks, "tasks", "?errorCode=ABORTED&outcome=success")).body)).toEqual([]);
+    const counted = await get(stats, "stats", "?errorCode=ABORTED");
+    expect(counted.body.byStatus).toEqual({ WAITING: 0, PROCESSING: 0, FINISH: 0, ABORTED: 1 });
+    expect(counted.body.errors).toEqual([{ code: "ABORTED", count: 1, message: "The task was aborted.", types: ["EditMedia"] }]);
+    expect((await get(stats, "stats", "?errorCode=NoSuchCode")).body.coverage.tasksCounted).toBe(0);
+    const bad = await get(tasks, "tasks", "?errorCode=has%20space");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^errorCode: must be/);
   });
 
   it("answers 400 naming the parameter for a bad value", async () => {
