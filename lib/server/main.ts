@@ -14,6 +14,7 @@ import { openProcessStore, processStore } from "@/lib/store/process-store";
 import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { outcomeLookupsPerHour } from "@/lib/config/outcome-env";
 import { mirrorFor, startOutcomeLookups } from "@/lib/mirror/registry";
+import { startReplicas } from "@/lib/replicas/start-replicas";
 import { createDashboardServer } from "./http-server";
 import { listenHost } from "./listen-host";
 
@@ -59,6 +60,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Pages reach the server's modules by path from the working directory (page-data-link.ts).
   process.chdir(ROOT);
   await openTheStore();
+  // With a Postgres store: one upstream budget for every replica, and one collector among them.
+  const replicas = startReplicas(dashboardEnv().database, serverEnv().maxRps);
   // Every finished task's outcome, looked up once in the background, in every configured app.
   startOutcomeLookups(serverEnv().subAppIds);
   const dev = argv.includes("--dev");
@@ -80,6 +83,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   // npm start warms the default app's mirror by asking /api/stats, which sign-in now refuses it: warm it here.
   if (authEnv().mode !== "none") void mirrorFor(serverEnv().subAppIds[0]).refresh();
   // What is queued for the store is written before the process goes.
-  const stop = () => void (processStore()?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
+  const stop = () => void Promise.all([replicas?.stop(), processStore()?.close()]).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
 }

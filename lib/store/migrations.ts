@@ -46,6 +46,18 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE vod_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
   },
+  {
+    version: 2,
+    name: "replicas: what changed since, and who collects",
+    statements: [
+      // Followers read what the collector wrote since their last look (lib/mirror/follow-store.ts).
+      "CREATE INDEX vod_tasks_app_updated ON vod_tasks (sub_app_id, updated_at)",
+      // The replica holding the collector's lock, and the server process (backend_pid) that holds it for it.
+      "CREATE TABLE vod_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, backend_pid INTEGER, since BIGINT NOT NULL)",
+      // The replicas' one upstream budget, in rate-limiter-flexible's own layout (lib/replicas/shared-rate-limit.ts).
+      "CREATE TABLE vod_rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)",
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

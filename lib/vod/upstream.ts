@@ -5,6 +5,7 @@ import { createGateway, type Gateway } from "./gateway";
 import { type AnswerRecorder, recordingGateway } from "./recording-gateway";
 import { createRequestBudget, type RequestBudget } from "./request-budget";
 import { createSdkSender } from "./sdk-sender";
+import { type SharedLimiter, withSharedLimiter } from "./shared-budget";
 
 let gateway: Gateway | undefined;
 let budget: RequestBudget | undefined;
@@ -15,9 +16,16 @@ export function recordUpstreamAnswers(next: AnswerRecorder | undefined): void {
   recorder = next;
 }
 
-/** The process's one budget of upstream requests, shared by every caller. */
+let sharedLimiter: SharedLimiter | undefined;
+
+/** From now on every upstream request also takes a slot of the budget all replicas share (lib/replicas/). */
+export function shareUpstreamBudget(limiter: SharedLimiter | undefined): void {
+  sharedLimiter = limiter;
+}
+
+/** The process's one budget of upstream requests, shared by every caller (and by every replica, once shared). */
 export function upstreamBudget(): RequestBudget {
-  budget ??= createRequestBudget(serverEnv().maxRps);
+  budget ??= withSharedLimiter(createRequestBudget(serverEnv().maxRps), () => sharedLimiter);
   return budget;
 }
 

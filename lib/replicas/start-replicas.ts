@@ -1,0 +1,31 @@
+import "server-only";
+import type { DatabaseLocation } from "@/lib/config/database-url";
+import { everyMirror } from "@/lib/mirror/registry";
+import { shareUpstreamBudget } from "@/lib/vod/upstream";
+import { CollectorLease } from "./collector-lease";
+import { startFollowLoop } from "./follow-loop";
+import { isCollector, REPLICA_ID, adoptCollectorLease } from "./replica-state";
+import { postgresRateLimit } from "./shared-rate-limit";
+
+/**
+ * With a Postgres store, this process is one of several replicas: it shares the upstream budget
+ * with the others, and collects only while it holds the collector's lease; otherwise its mirrors
+ * follow the store. With SQLite it is the only one and nothing changes.
+ */
+export function startReplicas(location: DatabaseLocation, maxRps: number): { stop(): Promise<void> } | undefined {
+  if (location.engine !== "postgres") return undefined;
+  const limiter = postgresRateLimit(location.url, maxRps);
+  shareUpstreamBudget(limiter);
+  const loop = startFollowLoop({ mirrors: everyMirror, isCollector });
+  const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: () => loop.changed() });
+  adoptCollectorLease(lease);
+  lease.start();
+  return {
+    async stop() {
+      loop.stop();
+      await lease.stop();
+      shareUpstreamBudget(undefined);
+      await limiter.close();
+    },
+  };
+}

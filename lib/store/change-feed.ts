@@ -1,0 +1,49 @@
+import type { SqlEngine } from "./sql-engine";
+import { appKey, type TaskRow } from "./task-row";
+import { rowFromRecord, SELECT_WINDOW, type TaskRecord } from "./task-sql";
+import type { SyncMarks } from "./task-store";
+
+/** The channel every write to a Postgres store notifies, after it commits (LISTEN/NOTIFY). */
+export const CHANGES_CHANNEL = "vod_store_changes";
+
+/** The statement a write adds to its transaction so that listeners hear of it once it commits. */
+export const notifyChanges = { sql: "SELECT pg_notify(?, ?)", params: [CHANGES_CHANNEL, ""] } as const;
+
+/** A mirror's sync marks as the collector left them, and when it saved them. */
+export interface StoredMarks extends SyncMarks {
+  savedAt: number;
+}
+
+export async function storedMarks(engine: SqlEngine, subAppId: number | undefined): Promise<StoredMarks | undefined> {
+  const [row] = await engine.query<{ created_up_to: number; finished_since: number; saved_at: number }>(
+    "SELECT created_up_to, finished_since, saved_at FROM vod_sync_marks WHERE sub_app_id = ?", [appKey(subAppId)]);
+  return row && { createdUpTo: Number(row.created_up_to), finishedSince: Number(row.finished_since), savedAt: Number(row.saved_at) };
+}
+
+/** The newest write time of an application's tasks (-Infinity when none). */
+export async function latestChange(engine: SqlEngine, subAppId: number | undefined): Promise<number> {
+  const [row] = await engine.query<{ latest: number | null }>("SELECT MAX(updated_at) AS latest FROM vod_tasks WHERE sub_app_id = ?", [appKey(subAppId)]);
+  return row?.latest === null || row?.latest === undefined ? -Infinity : Number(row.latest);
+}
+
+/**
+ * The tasks of one application written at or after `since` and created at or after
+ * `createdAfter`, in batches by write time; returns the newest write time seen (`since` when none).
+ */
+export async function changedSince(engine: SqlEngine, subAppId: number | undefined, since: number, createdAfter: number,
+  onBatch: (rows: TaskRow[]) => void, batchSize = 5_000): Promise<number> {
+  let after = { time: since - 1, id: "\uffff" };
+  let newest = since;
+  for (;;) {
+    const records = await engine.query<TaskRecord & { updated_at: number }>(
+      `${SELECT_WINDOW.replace(" FROM vod_tasks", ", updated_at FROM vod_tasks")} WHERE sub_app_id = ? AND (updated_at > ? OR (updated_at = ? AND task_id > ?))
+        AND create_time >= ? ORDER BY updated_at, task_id LIMIT ?`,
+      [appKey(subAppId), after.time, after.time, after.id, createdAfter, batchSize]);
+    if (records.length === 0) return newest;
+    onBatch(records.map(rowFromRecord));
+    const last = records.at(-1)!;
+    after = { time: Number(last.updated_at), id: last.task_id };
+    newest = Math.max(newest, after.time);
+    if (records.length < batchSize) return newest;
+  }
+}
