@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { STORE_ENGINES, useStoreEngine } from "@/lib/testing/store-engines";
-import { migrate, SCHEMA_VERSION } from "./migrations";
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from "./migrations";
 import { openStore } from "./open-store";
 import type { TaskRow } from "./task-row";
 
@@ -24,7 +24,7 @@ describe.each(STORE_ENGINES)("the task store on %s", (engine) => {
     expect(store.kind).toBe(engine);
     expect(await migrate(store.engine)).toBe(SCHEMA_VERSION);
     const ledger = await store.engine.query<{ version: number }>("SELECT version FROM vod_schema_migrations");
-    expect(ledger.map((r) => Number(r.version))).toEqual([1]);
+    expect(ledger.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
     await store.close();
     const again = await open(location);
     expect((await again.summary()).tasks).toBe(0);
