@@ -328,7 +328,8 @@ export class Mirror implements MirrorView {
       this.followCursor = result.cursor;
       if (result.marks && result.marks.createdUpTo >= windowStart) {
         this.cursors = { createdUpTo: result.marks.createdUpTo, finishedSince: result.marks.finishedSince };
-        this.syncedAt = result.marks.savedAt;
+        // A sync's marks say when it started (its finishedSince): the collector's syncedAt.
+        this.syncedAt = result.marks.finishedSince;
       }
       this.table.evictCreatedBefore(windowStart);
       this.catchingUp = null;

@@ -18,12 +18,23 @@ export function startFollowLoop(options: FollowLoopOptions): { changed(): void; 
   const pollMs = options.pollMs ?? 2_000;
   const settleMs = options.settleMs ?? 100;
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> | undefined;
+  let again = false;
   const look = () => {
     pending = undefined;
-    for (const mirror of options.mirrors()) {
-      if (options.isCollector()) void mirror.refresh();
-      else void mirror.sync();
+    // A write that lands during a look may have been missed by it: look once more afterwards.
+    if (running) {
+      again = true;
+      return;
     }
+    const mirrors = [...options.mirrors()];
+    running = Promise.allSettled(mirrors.map((mirror) => (options.isCollector() ? mirror.refresh() : mirror.sync()))).finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        look();
+      }
+    });
   };
   const timer = setInterval(look, pollMs);
   timer.unref?.();

@@ -1,5 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
 import { startAlerts } from "@/lib/alerts/start-alerts";
@@ -15,7 +17,7 @@ import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { outcomeLookupsPerHour } from "@/lib/config/outcome-env";
 import { mirrorFor, startOutcomeLookups } from "@/lib/mirror/registry";
 import { startReplicas } from "@/lib/replicas/start-replicas";
-import { createDashboardServer } from "./http-server";
+import { createDashboardServer, type DashboardServerOptions } from "./http-server";
 import { listenHost } from "./listen-host";
 
 /**
@@ -38,11 +40,23 @@ async function openTheStore(): Promise<void> {
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
+/** What renders the pages: Next.js, in production or development mode. */
+export interface Pages {
+  renderPage: DashboardServerOptions["renderPage"];
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+}
+
+async function nextPages(options: { dev: boolean; hostname: string | undefined; port: number }): Promise<Pages> {
+  const app = next({ ...options, dir: ROOT });
+  await app.prepare();
+  return { renderPage: app.getRequestHandler(), upgrade: options.dev ? app.getUpgradeHandler() : undefined };
+}
+
 /**
  * Starts the dashboard's server process. The configuration is read first, so a bad value stops
  * it at once with a message naming the variable; from then on no output can carry a credential.
  */
-export async function main(argv: readonly string[]): Promise<void> {
+export async function main(argv: readonly string[], preparePages: typeof nextPages = nextPages): Promise<void> {
   redactProcessOutput();
   let alerts: AlertEnv | undefined;
   try {
@@ -67,11 +81,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   const dev = argv.includes("--dev");
   const { port } = dashboardEnv();
   const hostname = listenHost(dashboardEnv().host, serverEnv().mode, authEnv().mode);
-  const app = next({ dev, dir: ROOT, hostname, port });
-  const renderPage = app.getRequestHandler();
-  await app.prepare();
+  const { renderPage, upgrade } = await preparePages({ dev, hostname, port });
   const { gate: server, http } = createDashboardServer({ renderPage, origin: `http://localhost:${port}`, dev });
-  if (dev) http.on("upgrade", app.getUpgradeHandler());
+  if (upgrade) http.on("upgrade", upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     if (hostname) server.listen(port, hostname, resolve);
