@@ -81,6 +81,8 @@ export class Mirror implements MirrorView {
   private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store" | "outcomePacer" | "storedOutcomes">>;
   /** The newest store write a follower has read; undefined while collecting. */
   private followCursor?: number;
+  /** The oldest write notified since the follower's last look began: the next look reads back to it. */
+  private followBack?: number;
   /** Every outcome the mirror knows, by slot beside the table. */
   readonly outcomeColumns = new OutcomeColumns(this.table);
   private readonly outcomeWorker: OutcomeWorker;
@@ -317,15 +319,23 @@ export class Mirror implements MirrorView {
     }
   }
 
+  /** A write stamped `stampMs` committed: a follower's next look reads back to it (see notifyChanges). */
+  followBackTo(stampMs: number): void {
+    this.followBack = Math.min(this.followBack ?? Infinity, stampMs);
+  }
+
   /** A follower's sync: what the collector wrote since the last look, read from the store (follow-store.ts). */
   private async runFollow(): Promise<void> {
     const { now } = this.options;
+    // Writes notified before this look began are committed: the first look's whole read sees them.
+    const back = this.followBack;
+    this.followBack = undefined;
     try {
       if (!this.store) throw new ApiError("StoreUnavailable", "A follower replica needs the task store.");
       const windowStart = now() - WINDOW_MS;
       const result = await followStore({ store: this.store, subAppId: this.subAppId, table: this.table, outcomes: this.outcomeColumns,
-        cursor: this.followCursor, windowStart, now: now() });
-      this.followCursor = result.cursor;
+        cursor: this.followCursor === undefined ? undefined : Math.min(this.followCursor, back ?? Infinity), windowStart, now: now() });
+      this.followCursor = Math.max(this.followCursor ?? -Infinity, result.cursor);
       if (result.marks && result.marks.createdUpTo >= windowStart) {
         this.cursors = { createdUpTo: result.marks.createdUpTo, finishedSince: result.marks.finishedSince };
         // A sync's marks say when it started (its finishedSince): the collector's syncedAt.
@@ -335,6 +345,7 @@ export class Mirror implements MirrorView {
       this.catchingUp = null;
       this.failure = null;
     } catch (error) {
+      if (back !== undefined) this.followBackTo(back);
       this.failure = { error, at: now() };
     } finally {
       this.version++;

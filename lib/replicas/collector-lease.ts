@@ -5,6 +5,9 @@ import { CHANGES_CHANNEL } from "@/lib/store/change-feed";
 /** The advisory lock the collector holds, as two int4 keys: "vod" and the collector's lock. */
 const LOCK = [0x766f64, 1] as const;
 
+/** After a connection is (re)made, followers read back this far: what was notified meanwhile went unheard. */
+const RECONNECT_LOOKBACK_MS = 60_000;
+
 export type ReplicaRole = "collector" | "follower";
 
 export interface LeaseOptions {
@@ -14,8 +17,11 @@ export interface LeaseOptions {
   /** How often a follower tries the lock, and the collector checks its connection. */
   retryMs?: number;
   onRole?: (role: ReplicaRole) => void;
-  /** A write to the store committed (LISTEN/NOTIFY), from any replica. */
-  onChange?: () => void;
+  /**
+   * A write to the store committed (LISTEN/NOTIFY), from any replica, whose rows carry this write
+   * time; after a (re)connection, a time before which nothing can have been missed.
+   */
+  onChange?: (stampMs: number) => void;
 }
 
 /**
@@ -73,7 +79,10 @@ export class CollectorLease {
     const client = new pg.Client({ connectionString: this.options.url, connectionTimeoutMillis: 5_000, keepAlive: true, query_timeout: 5_000 });
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, new Error("connection closed")));
-    client.on("notification", () => this.options.onChange?.());
+    client.on("notification", (message) => {
+      const stamp = Number(message.payload);
+      if (Number.isFinite(stamp)) this.options.onChange?.(stamp);
+    });
     try {
       await client.connect();
       // The server notices a collector whose host vanished (no FIN) within about 11 s, and frees its lock.
@@ -84,6 +93,8 @@ export class CollectorLease {
       throw error;
     }
     this.client = client;
+    // Writes notified while no connection listened are read back from a minute before.
+    this.options.onChange?.(Date.now() - RECONNECT_LOOKBACK_MS);
     return client;
   }
 

@@ -14,7 +14,7 @@ export interface FollowLoopOptions {
  * write and every `pollMs` in any case; the collector's mirrors sync upstream every `pollMs` or
  * so whether or not its own viewers look, since the viewers of the followers read what it writes.
  */
-export function startFollowLoop(options: FollowLoopOptions): { changed(): void; roleChanged(): void; stop(): void } {
+export function startFollowLoop(options: FollowLoopOptions): { changed(stampMs: number): void; roleChanged(): void; stop(): void } {
   const pollMs = options.pollMs ?? 2_000;
   const settleMs = options.settleMs ?? 100;
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -39,8 +39,10 @@ export function startFollowLoop(options: FollowLoopOptions): { changed(): void; 
   const timer = setInterval(look, pollMs);
   timer.unref?.();
   return {
-    changed() {
-      if (options.isCollector() || pending) return;
+    changed(stampMs) {
+      if (options.isCollector()) return;
+      for (const mirror of options.mirrors()) mirror.followBackTo(stampMs);
+      if (pending) return;
       pending = setTimeout(look, settleMs);
       pending.unref?.();
     },

@@ -133,4 +133,36 @@ describe.skipIf(!postgresBin())("several replicas on one Postgres store", () => 
       throw new Error(`${String(error)}: ${JSON.stringify(counts)}`);
     });
   }, 90_000);
+
+  it("rides out a Postgres restart: degraded meanwhile, memory still answers, history is a 503, then all recovers by itself", async () => {
+    cluster.postgres.pause();
+    try {
+      await eventually(async () => {
+        const infos = await Promise.all(live(cluster).map(replicaInfo));
+        return infos.every((info) => info.status === "degraded" && !info.storeOk) ? infos : undefined;
+      }, 20_000, "every replica degraded");
+      for (const replica of live(cluster)) {
+        // What memory holds is still answered; what only the store holds is a 503 with Retry-After.
+        expect((await replica.get(`/api/stats?subAppId=${SUB_APP_ID}`)).status).toBe(200);
+        const history = await replica.get<{ error: { code: string } }>(`/api/tasks?subAppId=${SUB_APP_ID}&createdAfter=now-7d&createdBefore=now-4d`);
+        expect(history.status).toBe(503);
+        expect(history.body.error.code).toBe("StoreUnavailable");
+        expect(Number(history.headers.get("retry-after"))).toBeGreaterThan(0);
+      }
+    } finally {
+      cluster.postgres.resume();
+    }
+    const resumedAt = Date.now();
+    await eventually(async () => {
+      const infos = await Promise.all(live(cluster).map(replicaInfo));
+      return infos.every((info) => info.status === "ok" && info.storeOk) ? infos : undefined;
+    }, 30_000, "every replica ok again");
+    const collector = await eventually(() => theCollector(cluster), 15_000, "one collector again");
+    await eventually(async () => {
+      const { coverage } = await stats(collector);
+      return coverage.complete && Date.parse(coverage.syncedAt ?? "") >= resumedAt ? true : undefined;
+    }, 15_000, "a complete sync after the restart");
+    console.log(`Postgres back: every replica ok, one collector and a complete sync ${Date.now() - resumedAt} ms later`);
+    for (const replica of live(cluster)) expect(replica.lines.join("\n")).not.toMatch(/unhandled|uncaught/i);
+  }, 90_000);
 });

@@ -17,7 +17,7 @@ export function startReplicas(location: DatabaseLocation, maxRps: number): { sto
   const limiter = postgresRateLimit(location.url, maxRps);
   shareUpstreamBudget(limiter);
   const loop = startFollowLoop({ mirrors: everyMirror, isCollector });
-  const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: () => loop.changed() });
+  const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: (stampMs) => loop.changed(stampMs) });
   adoptCollectorLease(lease);
   lease.start();
   return {

@@ -1,4 +1,4 @@
-import type { SqlEngine } from "./sql-engine";
+import type { SqlEngine, Statement } from "./sql-engine";
 import { appKey, type TaskRow } from "./task-row";
 import { rowFromRecord, SELECT_WINDOW, type TaskRecord } from "./task-sql";
 import type { SyncMarks } from "./task-store";
@@ -6,8 +6,14 @@ import type { SyncMarks } from "./task-store";
 /** The channel every write to a Postgres store notifies, after it commits (LISTEN/NOTIFY). */
 export const CHANGES_CHANNEL = "vod_store_changes";
 
-/** The statement a write adds to its transaction so that listeners hear of it once it commits. */
-export const notifyChanges = { sql: "SELECT pg_notify(?, ?)", params: [CHANGES_CHANNEL, ""] } as const;
+/**
+ * The statement a write adds to its transaction so that listeners hear of it once it commits,
+ * with the write time its rows carry. Notifications come in commit order: a write stamped before
+ * what a follower has read, but committed after, says so, and the follower reads back to it.
+ */
+export function notifyChanges(stampMs: number): Statement {
+  return { sql: "SELECT pg_notify(?, ?)", params: [CHANGES_CHANNEL, String(stampMs)] };
+}
 
 /** A mirror's sync marks as the collector left them, and when it saved them. */
 export interface StoredMarks extends SyncMarks {

@@ -48,7 +48,7 @@ export class TaskStore {
     }
     if (statements.length === 0) return;
     // Replicas listening on Postgres hear of the write once it commits (lib/replicas/).
-    if (this.kind === "postgres") statements.push(notifyChanges);
+    if (this.kind === "postgres") statements.push(notifyChanges(nowMs));
     await this.engine.transaction(statements);
   }
 
