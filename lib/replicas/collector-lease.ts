@@ -67,7 +67,9 @@ export class CollectorLease {
         const [{ got }] = (await client.query<{ got: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS got", [...LOCK])).rows;
         if (got) await this.promote(client);
       }
-      this.collector = this.role === "collector" ? this.options.id : await this.holder(client);
+      // Asked of the collector too: a connection that no longer answers (query_timeout) ends its lease here.
+      this.collector = await this.holder(client);
+      if (this.role === "collector" && this.collector !== this.options.id) throw new Error("the lease is held by another replica");
     } catch (error) {
       if (client) this.lost(client, error);
     } finally {
