@@ -16,6 +16,8 @@ export interface LeaseOptions {
   id: string;
   /** How often a follower tries the lock, and the collector checks its connection. */
   retryMs?: number;
+  /** Whether this replica can collect now: one whose task store is not open would read upstream for nothing. */
+  mayCollect?: () => boolean;
   onRole?: (role: ReplicaRole) => void;
   /**
    * A write to the store committed (LISTEN/NOTIFY), from any replica, whose rows carry this write
@@ -63,7 +65,8 @@ export class CollectorLease {
     let client = this.client;
     try {
       client ??= await this.connect();
-      if (this.role === "follower") {
+      if (this.role === "collector" && this.options.mayCollect?.() === false) throw new Error("the task store is not open here");
+      if (this.role === "follower" && this.options.mayCollect?.() !== false) {
         const [{ got }] = (await client.query<{ got: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS got", [...LOCK])).rows;
         if (got) await this.promote(client);
       }

@@ -49,7 +49,8 @@ describe.skipIf(!postgresBin())("several replicas on one Postgres store", () => 
       const same = all.every((one) => JSON.stringify([one.byStatus, one.coverage.tasksCounted]) === JSON.stringify([all[0].byStatus, all[0].coverage.tasksCounted]));
       return same ? all : undefined;
     }, 5_000, "equal counts on every replica", 100).catch((error: unknown) => {
-      throw new Error(`${String(error)}: ${JSON.stringify(last.map((one) => [one.byStatus, one.coverage]))}`);
+      const logs = cluster.replicas.map((replica) => replica.lines.filter((line) => !/"msg":"(upstream call|request)"/.test(line)).join("\n"));
+      throw new Error(`${String(error)}: ${JSON.stringify(last.map((one) => [one.byStatus, one.coverage]))}\n${logs.join("\n---\n")}`);
     });
     console.log(`counts equal on three replicas ${Date.now() - started} ms after the collector's fill was seen complete (${equal[0].coverage.tasksCounted} tasks)`);
     expect(equal[0].coverage.tasksCounted).toBeGreaterThan(1_000);

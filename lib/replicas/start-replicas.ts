@@ -1,6 +1,7 @@
 import "server-only";
 import type { DatabaseLocation } from "@/lib/config/database-url";
 import { everyMirror } from "@/lib/mirror/registry";
+import { processStore } from "@/lib/store/process-store";
 import { shareUpstreamBudget } from "@/lib/vod/upstream";
 import { CollectorLease } from "./collector-lease";
 import { startFollowLoop } from "./follow-loop";
@@ -17,7 +18,8 @@ export function startReplicas(location: DatabaseLocation, maxRps: number): { sto
   const limiter = postgresRateLimit(location.url, maxRps);
   shareUpstreamBudget(limiter);
   const loop = startFollowLoop({ mirrors: everyMirror, isCollector });
-  const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: (stampMs) => loop.changed(stampMs) });
+  const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: (stampMs) => loop.changed(stampMs),
+    mayCollect: () => processStore() !== undefined });
   adoptCollectorLease(lease);
   lease.start();
   return {

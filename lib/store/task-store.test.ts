@@ -30,6 +30,13 @@ describe.each(STORE_ENGINES)("the task store on %s", (engine) => {
     expect((await again.summary()).tasks).toBe(0);
   });
 
+  it("migrates once when several processes open a new database at the same time (replicas starting together)", async () => {
+    const location = await fresh();
+    const stores = await Promise.all([open(location), open(location), open(location)]);
+    const ledger = await stores[0].engine.query<{ version: number }>("SELECT version FROM vod_schema_migrations ORDER BY version");
+    expect(ledger.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
   it("upserts by TaskId: no duplicates, the status only moves forward, times only fill in", async () => {
     const store = await open();
     await store.write([row("a"), row("b")]);
