@@ -129,6 +129,11 @@ export class Mirror implements MirrorView {
     return this.cursors !== undefined || (this.fill?.pages ?? 0) > 0;
   }
 
+  /** When a viewer last asked for this mirror's data (refresh). */
+  get lastAskedAt(): number {
+    return this.askedAt;
+  }
+
   get lastError(): unknown {
     return this.failure?.error;
   }

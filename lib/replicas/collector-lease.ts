@@ -8,6 +8,9 @@ const LOCK = [0x766f64, 1] as const;
 /** After a connection is (re)made, followers read back this far: what was notified meanwhile went unheard. */
 const RECONNECT_LOOKBACK_MS = 60_000;
 
+/** Followers whose viewers look say so here, so that the collector keeps those apps' mirrors syncing. */
+const WATCHING_CHANNEL = "vod_watching";
+
 export type ReplicaRole = "collector" | "follower";
 
 export interface LeaseOptions {
@@ -24,6 +27,8 @@ export interface LeaseOptions {
    * time; after a (re)connection, a time before which nothing can have been missed.
    */
   onChange?: (stampMs: number) => void;
+  /** Viewers of another replica are looking at these apps (see announceWatching). */
+  onWatching?: (apps: string[]) => void;
 }
 
 /**
@@ -85,6 +90,10 @@ export class CollectorLease {
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, new Error("connection closed")));
     client.on("notification", (message) => {
+      if (message.channel === WATCHING_CHANNEL) {
+        this.options.onWatching?.((message.payload ?? "").split(","));
+        return;
+      }
       const stamp = Number(message.payload);
       if (Number.isFinite(stamp)) this.options.onChange?.(stamp);
     });
@@ -92,7 +101,7 @@ export class CollectorLease {
       await client.connect();
       // The server notices a collector whose host vanished (no FIN) within about 11 s, and frees its lock.
       await client.query("SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3");
-      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await client.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${WATCHING_CHANNEL}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -101,6 +110,11 @@ export class CollectorLease {
     // Writes notified while no connection listened are read back from a minute before.
     this.options.onChange?.(Date.now() - RECONNECT_LOOKBACK_MS);
     return client;
+  }
+
+  /** Tells the collector that viewers here look at these apps; nothing when not connected. */
+  announceWatching(apps: readonly string[]): void {
+    this.client?.query("SELECT pg_notify($1, $2)", [WATCHING_CHANNEL, apps.join(",")]).catch(() => undefined);
   }
 
   private async promote(client: pg.Client): Promise<void> {

@@ -17,9 +17,10 @@ export function startReplicas(location: DatabaseLocation, maxRps: number): { sto
   if (location.engine !== "postgres") return undefined;
   const limiter = postgresRateLimit(location.url, maxRps);
   shareUpstreamBudget(limiter);
-  const loop = startFollowLoop({ mirrors: everyMirror, isCollector });
+  // The lease calls the loop back only once started, below.
   const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: (stampMs) => loop.changed(stampMs),
-    mayCollect: () => processStore() !== undefined });
+    onWatching: (apps) => loop.watched(apps), mayCollect: () => processStore() !== undefined });
+  const loop = startFollowLoop({ mirrors: everyMirror, isCollector, announceWatching: (apps) => lease.announceWatching(apps) });
   adoptCollectorLease(lease);
   lease.start();
   return {
