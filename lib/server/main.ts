@@ -16,6 +16,7 @@ import { openProcessStore, processStore } from "@/lib/store/process-store";
 import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { outcomeLookupsPerHour } from "@/lib/config/outcome-env";
 import { mirrorFor, startOutcomeLookups } from "@/lib/mirror/registry";
+import { isCollector } from "@/lib/replicas/replica-state";
 import { startReplicas } from "@/lib/replicas/start-replicas";
 import { createDashboardServer, type DashboardServerOptions } from "./http-server";
 import { listenHost } from "./listen-host";
@@ -91,7 +92,7 @@ export async function main(argv: readonly string[], preparePages: typeof nextPag
   });
   logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev, auth: authEnv().mode });
   console.log(`VOD task dashboard on http://localhost:${port}`);
-  if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url });
+  if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url, mayAnnounce: isCollector });
   // npm start warms the default app's mirror by asking /api/stats, which sign-in now refuses it: warm it here.
   if (authEnv().mode !== "none") void mirrorFor(serverEnv().subAppIds[0]).refresh();
   // What is queued for the store is written before the process goes.
