@@ -1,4 +1,4 @@
-import type { StoredMarks } from "@/lib/store/change-feed";
+import type { SyncMarks } from "@/lib/store/task-store";
 import type { TaskRow } from "@/lib/store/task-row";
 import type { MirrorStore } from "./mirror-store";
 import type { OutcomeColumns } from "./outcome-columns";
@@ -30,7 +30,7 @@ export interface FollowInput {
 export interface FollowResult {
   cursor: number;
   /** The collector's marks, read before the tasks: every task they vouch for was read too. */
-  marks: StoredMarks | undefined;
+  marks: SyncMarks | undefined;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function followStore(input: FollowInput): Promise<FollowResult> {
       if (row.outcome) outcomes.set(row.taskId, row.outcome, row.errorCode, row.message);
     }
   };
-  const marks = await store.storedMarks(subAppId);
+  const marks = await store.syncMarks(subAppId);
   let cursor = input.cursor;
   if (cursor === undefined && table.count > 0) cursor = input.now - DEMOTED_LOOKBACK_MS;
   if (cursor === undefined) {

@@ -1,4 +1,3 @@
-import type { StoredMarks } from "@/lib/store/change-feed";
 import type { TaskRow } from "@/lib/store/task-row";
 import type { SyncMarks } from "@/lib/store/task-store";
 
@@ -13,7 +12,6 @@ export interface MirrorStore {
   /** Queued behind the readings of the sync they describe, and written with them. */
   saveSyncMarks(subAppId: number | undefined, marks: SyncMarks): void;
   /** For a follower replica: what the collector wrote, read back (lib/mirror/follow-store.ts). */
-  storedMarks(subAppId: number | undefined): Promise<StoredMarks | undefined>;
   latestChange(subAppId: number | undefined): Promise<number>;
   changedSince(subAppId: number | undefined, since: number, createdAfter: number, onBatch: (rows: TaskRow[]) => void): Promise<number>;
 }

@@ -1,7 +1,6 @@
 import type { SqlEngine, Statement } from "./sql-engine";
 import { appKey, type TaskRow } from "./task-row";
 import { rowFromRecord, SELECT_WINDOW, type TaskRecord } from "./task-sql";
-import type { SyncMarks } from "./task-store";
 
 /** The channel every write to a Postgres store notifies, after it commits (LISTEN/NOTIFY). */
 export const CHANGES_CHANNEL = "vod_store_changes";
@@ -13,17 +12,6 @@ export const CHANGES_CHANNEL = "vod_store_changes";
  */
 export function notifyChanges(stampMs: number): Statement {
   return { sql: "SELECT pg_notify(?, ?)", params: [CHANGES_CHANNEL, String(stampMs)] };
-}
-
-/** A mirror's sync marks as the collector left them, and when it saved them. */
-export interface StoredMarks extends SyncMarks {
-  savedAt: number;
-}
-
-export async function storedMarks(engine: SqlEngine, subAppId: number | undefined): Promise<StoredMarks | undefined> {
-  const [row] = await engine.query<{ created_up_to: number; finished_since: number; saved_at: number }>(
-    "SELECT created_up_to, finished_since, saved_at FROM vod_sync_marks WHERE sub_app_id = ?", [appKey(subAppId)]);
-  return row && { createdUpTo: Number(row.created_up_to), finishedSince: Number(row.finished_since), savedAt: Number(row.saved_at) };
 }
 
 /** The newest write time of an application's tasks (-Infinity when none). */

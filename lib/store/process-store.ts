@@ -4,7 +4,7 @@ import { logEvent } from "@/lib/log";
 import type { MirrorStore } from "@/lib/mirror/mirror-store";
 import { recordUpstreamAnswers } from "@/lib/vod/upstream";
 import { ApiError } from "@/lib/api/errors";
-import { changedSince, latestChange, storedMarks } from "./change-feed";
+import { changedSince, latestChange } from "./change-feed";
 import { StoreRefused } from "./migrations";
 import { openStore } from "./open-store";
 import { startRetention } from "./retention";
@@ -38,7 +38,6 @@ export const processMirrorStore: MirrorStore = {
   syncMarks: async (subAppId) => processStore()?.mirrorStore.syncMarks(subAppId),
   loadWindow: async (subAppId, createdAfter, onBatch) => (await processStore()?.mirrorStore.loadWindow(subAppId, createdAfter, onBatch)) ?? 0,
   saveSyncMarks: (subAppId, marks) => processStore()?.mirrorStore.saveSyncMarks(subAppId, marks),
-  storedMarks: async (subAppId) => (await opened("storedMarks")).storedMarks(subAppId),
   latestChange: async (subAppId) => (await opened("latestChange")).latestChange(subAppId),
   changedSince: async (subAppId, since, createdAfter, onBatch) => (await opened("changedSince")).changedSince(subAppId, since, createdAfter, onBatch),
 };
@@ -55,7 +54,6 @@ export function linkStore(store: TaskStore, writer: StoreWriter): MirrorStore {
     syncMarks: (subAppId) => store.syncMarks(subAppId),
     loadWindow: (subAppId, createdAfter, onBatch) => store.loadWindow(subAppId, createdAfter, onBatch),
     saveSyncMarks: (subAppId, marks) => writer.syncMarks(subAppId, marks),
-    storedMarks: (subAppId) => storedMarks(store.engine, subAppId),
     latestChange: (subAppId) => latestChange(store.engine, subAppId),
     changedSince: (subAppId, since, createdAfter, onBatch) => changedSince(store.engine, subAppId, since, createdAfter, onBatch),
   };
