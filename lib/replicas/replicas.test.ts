@@ -82,6 +82,21 @@ describe.skipIf(!postgresBin())("several replicas on one Postgres store", () => 
     expect(seenOnCollector.size).toBeGreaterThanOrEqual(2);
   }, 90_000);
 
+  it("answers a view another replica has just read from that replica's answer, without an upstream call", async () => {
+    const collector = await eventually(() => theCollector(cluster), 15_000, "one collector");
+    const [first, second] = cluster.replicas.filter((replica) => replica !== collector);
+    // Followers call upstream only for their viewers: every upstream call they log is one of these requests.
+    const upstreamCalls = (replica: ReplicaProcess) => replica.lines.filter((line) => line.includes('"msg":"upstream call"')).length;
+    const view = `/api/tasks?subAppId=${SUB_APP_ID}&status=FINISH&limit=20`;
+    const before = [upstreamCalls(first), upstreamCalls(second)];
+    const one = await first.get<{ tasks: { taskId: string }[] }>(view);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const other = await second.get<{ tasks: { taskId: string }[] }>(view);
+    expect(other.body.tasks.map((task) => task.taskId)).toEqual(one.body.tasks.map((task) => task.taskId));
+    expect(upstreamCalls(first) - before[0]).toBe(1);
+    expect(upstreamCalls(second) - before[1]).toBe(0);
+  }, 30_000);
+
   it(`spends at most VOD_MAX_RPS=${MAX_RPS} upstream, all replicas together, with no RequestLimitExceeded`, async () => {
     const before = await cluster.emulatorStats();
     const started = Date.now();

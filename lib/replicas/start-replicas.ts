@@ -2,10 +2,11 @@ import "server-only";
 import type { DatabaseLocation } from "@/lib/config/database-url";
 import { everyMirror } from "@/lib/mirror/registry";
 import { processStore } from "@/lib/store/process-store";
-import { shareUpstreamBudget } from "@/lib/vod/upstream";
+import { shareUpstreamAnswers, shareUpstreamBudget } from "@/lib/vod/upstream";
 import { CollectorLease } from "./collector-lease";
 import { startFollowLoop } from "./follow-loop";
 import { isCollector, REPLICA_ID, adoptCollectorLease } from "./replica-state";
+import { postgresAnswers } from "./postgres-answers";
 import { postgresRateLimit } from "./shared-rate-limit";
 
 /**
@@ -17,6 +18,8 @@ export function startReplicas(location: DatabaseLocation, maxRps: number): { sto
   if (location.engine !== "postgres") return undefined;
   const limiter = postgresRateLimit(location.url, maxRps);
   shareUpstreamBudget(limiter);
+  const answers = postgresAnswers(location.url);
+  shareUpstreamAnswers(answers);
   // The lease calls the loop back only once started, below.
   const lease = new CollectorLease({ url: location.url, id: REPLICA_ID, onRole: () => loop.roleChanged(), onChange: (stampMs) => loop.changed(stampMs),
     onWatching: (apps) => loop.watched(apps), mayCollect: () => processStore() !== undefined });
@@ -28,7 +31,8 @@ export function startReplicas(location: DatabaseLocation, maxRps: number): { sto
       loop.stop();
       await lease.stop();
       shareUpstreamBudget(undefined);
-      await limiter.close();
+      shareUpstreamAnswers(undefined);
+      await Promise.all([limiter.close(), answers.close()]);
     },
   };
 }

@@ -58,6 +58,14 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE vod_rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)",
     ],
   },
+  {
+    version: 3,
+    name: "replicas: upstream answers they share",
+    statements: [
+      // One replica's fresh upstream answer serves the same request on the others (lib/replicas/postgres-answers.ts).
+      "CREATE TABLE vod_answers (key TEXT PRIMARY KEY, body TEXT NOT NULL, expires BIGINT NOT NULL)",
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
