@@ -10,6 +10,7 @@ import { hostile } from "./figures/hostile";
 import { mirror } from "./figures/mirror";
 import { outcomes } from "./figures/outcomes";
 import { proxyOverhead } from "./figures/proxy-overhead";
+import { replicas } from "./figures/replicas";
 import { servedThroughput } from "./figures/served-throughput";
 import { store } from "./figures/store";
 import { upstreamEconomy } from "./figures/upstream-economy";
@@ -19,7 +20,7 @@ import type { Figure } from "./harness/figure";
 import { stopAll } from "./harness/processes";
 import { type FigureRow, printTable, writeResults } from "./harness/report";
 
-const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, outcomes, store, firstRows, virtualisation, bundle, hostile];
+const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, outcomes, store, replicas, firstRows, virtualisation, bundle, hostile];
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes("--quick");

@@ -15,6 +15,7 @@ let json: WebhookReceiver;
 let slack: WebhookReceiver;
 let flaky: WebhookReceiver;
 let hanging: WebhookReceiver;
+let follower: WebhookReceiver;
 
 async function setFaults(faults: object): Promise<void> {
   const response = await fetch(`${emulator.url}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
@@ -25,16 +26,17 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: 11, subApps: [APP], tasksPerHour: 600 });
   process.env.VOD_ENDPOINT = emulator.url;
   process.env.VOD_LOG = "silent";
-  [json, slack, flaky, hanging] = await Promise.all([
+  [json, slack, flaky, hanging, follower] = await Promise.all([
     startWebhookReceiver(),
     startWebhookReceiver(),
     startWebhookReceiver((attempt) => (attempt % 2 === 1 ? { status: 500 } : { status: 200 })),
     startWebhookReceiver(() => "hang"),
+    startWebhookReceiver(),
   ]);
 });
 
 afterAll(async () => {
-  await Promise.all([json, slack, flaky, hanging].map((receiver) => receiver.close()));
+  await Promise.all([json, slack, flaky, hanging, follower].map((receiver) => receiver.close()));
   await emulator.close();
 });
 
@@ -46,6 +48,9 @@ describe("alerts", () => {
       ALERT_QUERY: "waitSlo=72h&runSlo=72h&failRate=100&growth=10000&refresh=5s",
     }, [APP])!;
     const running = startAlerts({ alerts, subAppIds: [APP], dashboardUrl: new URL("https://vod-dash.example"), checkEveryMs: 250, delivery: { backoffMs: 100, attemptTimeoutMs: 500, maxAttempts: 3 } });
+    // A follower replica's alerts follow the same state and tell nobody: the collector does.
+    const followerAlerts = readAlertEnv({ ALERT_WEBHOOKS: `json:${follower.url}`, ALERT_QUERY: "waitSlo=72h&runSlo=72h&failRate=100&growth=10000&refresh=5s" }, [APP])!;
+    const asFollower = startAlerts({ alerts: followerAlerts, subAppIds: [APP], dashboardUrl: new URL("https://vod-dash.example"), checkEveryMs: 250, mayAnnounce: () => false });
     try {
       // The mirror fills and the app settles; nothing is announced for an app first seen green.
       await expect.poll(async () => (await getOncall(alerts.query, [APP])).apps[0], { timeout: 30_000 }).toMatchObject({ loading: false, state: "green" });
@@ -71,7 +76,9 @@ describe("alerts", () => {
       // The receiver that failed every first attempt got both after a retry.
       await expect.poll(() => flaky.received.slice(-2).map((message) => (message as { state: string }).state), { timeout: 5_000 }).toEqual(["red", "green"]);
       expect(hanging.received).toHaveLength(0);
+      expect(follower.received).toHaveLength(0);
     } finally {
+      asFollower.stop();
       running.stop();
     }
   }, 60_000);

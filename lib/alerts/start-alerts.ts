@@ -17,6 +17,11 @@ export interface AlertsOptions {
   dashboardUrl: URL;
   delivery?: DeliveryOptions;
   checkEveryMs?: number;
+  /**
+   * Whether this process tells the receivers: of several replicas only the collector does, so a
+   * change is told once. Every replica follows the state, so a new collector does not repeat one.
+   */
+  mayAnnounce?: () => boolean;
 }
 
 /**
@@ -36,7 +41,9 @@ export function startAlerts(options: AlertsOptions) {
   };
   const watcher = createStateWatcher({
     evaluate: () => runAs(SYSTEM, () => getOncall(alerts.query, options.subAppIds)),
-    announce: (event) => delivery.send(event),
+    announce: (event) => {
+      if (options.mayAnnounce?.() !== false) delivery.send(event);
+    },
     linkFor,
   });
   const everyMs = options.checkEveryMs ?? refreshMs(alerts.query.refresh) ?? DEFAULT_CHECK_MS;

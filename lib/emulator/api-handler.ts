@@ -15,7 +15,7 @@ export interface ApiAnswer {
 export async function handleApi(state: EmulatorState, req: IncomingMessage, raw: Buffer): Promise<ApiAnswer> {
   const requestId = randomUUID();
   const action = String(req.headers["x-tc-action"] ?? "");
-  if (state.isAction(action)) state.stats.requests[action]++;
+  state.countRequest(action);
   const faults = state.faults;
   if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
   try {

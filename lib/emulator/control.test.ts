@@ -44,11 +44,12 @@ describe("control endpoints", () => {
     expect((await control("stats")).json).toEqual({
       requests: { DescribeTasks: 3, DescribeTaskDetail: 1 },
       errors: { "InvalidParameterValue.TaskId": 1, "InvalidParameterValue.Status": 1 },
+      peakPerSecond: expect.any(Number),
     });
     const reset = await control("reset", { seed: 9, tasksPerHour: 60 });
     expect(reset.status).toBe(200);
     expect(reset.json).toMatchObject({ seed: 9, tasksPerHour: 60 });
-    expect((await control("stats")).json).toEqual({ requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {} });
+    expect((await control("stats")).json).toEqual({ requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {}, peakPerSecond: 0 });
   });
 
   it("rejects bad control input with a 400 JSON error", async () => {

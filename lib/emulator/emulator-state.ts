@@ -4,6 +4,7 @@ import { describeTaskDetail } from "./describe-task-detail";
 import { describeTasks, TokenBook } from "./describe-tasks";
 import { type Faults, NO_FAULTS } from "./faults";
 import type { Body } from "./params";
+import { PeakRate } from "./peak-rate";
 import { SlidingWindowLimiter } from "./rate-limit";
 import { TaskStore } from "./store";
 import { VOD_ACTIONS, type VodAction } from "../vod/wire";
@@ -17,6 +18,8 @@ export interface WorkloadSettings {
 export interface Stats {
   requests: Record<VodAction, number>;
   errors: Record<string, number>;
+  /** The most API requests (every action together) in any one-second window since start or reset. */
+  peakPerSecond: number;
 }
 
 export class EmulatorState {
@@ -25,6 +28,7 @@ export class EmulatorState {
   limiter = new SlidingWindowLimiter();
   faults: Faults = NO_FAULTS;
   stats: Stats = emptyStats();
+  private peak = new PeakRate();
   readonly keys: ReadonlyMap<string, string>;
 
   constructor(
@@ -59,6 +63,14 @@ export class EmulatorState {
     this.tokens = new TokenBook();
     this.limiter.reset();
     this.stats = emptyStats();
+    this.peak = new PeakRate();
+  }
+
+  /** Counts an API request as it arrives, admitted or not. */
+  countRequest(action: string): void {
+    if (this.isAction(action)) this.stats.requests[action]++;
+    this.peak.record();
+    this.stats.peakPerSecond = this.peak.peak;
   }
 
   isAction(action: string): action is VodAction {
@@ -75,5 +87,5 @@ export class EmulatorState {
 }
 
 function emptyStats(): Stats {
-  return { requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {} };
+  return { requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {}, peakPerSecond: 0 };
 }

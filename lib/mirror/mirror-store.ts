@@ -11,4 +11,7 @@ export interface MirrorStore {
   loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void): Promise<number>;
   /** Queued behind the readings of the sync they describe, and written with them. */
   saveSyncMarks(subAppId: number | undefined, marks: SyncMarks): void;
+  /** For a follower replica: what the collector wrote, read back (lib/mirror/follow-store.ts). */
+  latestChange(subAppId: number | undefined): Promise<number>;
+  changedSince(subAppId: number | undefined, since: number, createdAfter: number, onBatch: (rows: TaskRow[]) => void): Promise<number>;
 }

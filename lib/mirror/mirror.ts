@@ -23,6 +23,7 @@ import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
 import { endedBetween } from "./ended-between";
+import { followStore } from "./follow-store";
 import { StatsCache } from "./stats-cache";
 import { statusCode } from "./status-code";
 import { TaskColumns } from "./task-columns";
@@ -56,6 +57,11 @@ export interface MirrorOptions {
   outcomeBatch?: number;
   /** While nobody watches, the outcome worker syncs the mirror when its data is this old. */
   unwatchedSyncMs?: number;
+  /**
+   * Whether this process collects (reads upstream and writes the store): false on a follower
+   * replica, whose syncs read the store instead (lib/replicas/). Asked at every sync.
+   */
+  collecting?: () => boolean;
 }
 
 /** Outcomes are tracked for the tasks that ended this recently. */
@@ -73,6 +79,10 @@ export class Mirror implements MirrorView {
   version = 0;
   lastSyncCalls = 0;
   private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store" | "outcomePacer" | "storedOutcomes">>;
+  /** The newest store write a follower has read; undefined while collecting. */
+  private followCursor?: number;
+  /** The oldest write notified since the follower's last look began: the next look reads back to it. */
+  private followBack?: number;
   /** Every outcome the mirror knows, by slot beside the table. */
   readonly outcomeColumns = new OutcomeColumns(this.table);
   private readonly outcomeWorker: OutcomeWorker;
@@ -101,7 +111,7 @@ export class Mirror implements MirrorView {
     this.subAppId = options.subAppId;
     this.store = options.store;
     this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true,
-      outcomeBatch: 64, unwatchedSyncMs: 20_000, ...options };
+      outcomeBatch: 64, unwatchedSyncMs: 20_000, collecting: () => true, ...options };
     const { gateway, pacer, now } = this.options;
     const outcomePacer = (this.outcomePacer = options.outcomePacer ?? pacer);
     this.outcomes = new OutcomeTracker({ table: this.table, outcomes: this.outcomeColumns, pacer: outcomePacer, now, periodMs: OUTCOME_PERIOD_MS });
@@ -117,6 +127,11 @@ export class Mirror implements MirrorView {
 
   get hasData(): boolean {
     return this.cursors !== undefined || (this.fill?.pages ?? 0) > 0;
+  }
+
+  /** When a viewer last asked for this mirror's data (refresh). */
+  get lastAskedAt(): number {
+    return this.askedAt;
   }
 
   get lastError(): unknown {
@@ -214,7 +229,7 @@ export class Mirror implements MirrorView {
   startOutcomeLookups(): void {
     this.outcomeWorker.start({
       since: () => this.outcomeWindowStart(),
-      ready: () => this.cursors !== undefined,
+      ready: () => this.cursors !== undefined && this.options.collecting(),
       keepFresh: () => {
         if (!this.syncing && this.options.now() - this.lastAttemptAt >= (this.failure ? 5_000 : this.options.unwatchedSyncMs)) void this.sync();
       },
@@ -276,6 +291,12 @@ export class Mirror implements MirrorView {
   private async runSync(): Promise<void> {
     const { now, gateway } = this.options;
     this.lastAttemptAt = now();
+    if (!this.options.collecting()) return this.runFollow();
+    // Taking over from another collector: first what it wrote since the last look, and its marks.
+    if (this.followCursor !== undefined) {
+      await this.runFollow();
+      this.followCursor = undefined;
+    }
     try {
       if (!this.cursors && !(await this.restore())) await this.runFill();
       const startedAt = now();
@@ -297,6 +318,39 @@ export class Mirror implements MirrorView {
       this.pendingChecks.add(result.unexplained);
       if (this.pendingChecks.size > 0) void this.pendingChecks.run();
     } catch (error) {
+      this.failure = { error, at: now() };
+    } finally {
+      this.version++;
+    }
+  }
+
+  /** A write stamped `stampMs` committed: a follower's next look reads back to it (see notifyChanges). */
+  followBackTo(stampMs: number): void {
+    this.followBack = Math.min(this.followBack ?? Infinity, stampMs);
+  }
+
+  /** A follower's sync: what the collector wrote since the last look, read from the store (follow-store.ts). */
+  private async runFollow(): Promise<void> {
+    const { now } = this.options;
+    // Writes notified before this look began are committed: the first look's whole read sees them.
+    const back = this.followBack;
+    this.followBack = undefined;
+    try {
+      if (!this.store) throw new ApiError("StoreUnavailable", "A follower replica needs the task store.");
+      const windowStart = now() - WINDOW_MS;
+      const result = await followStore({ store: this.store, subAppId: this.subAppId, table: this.table, outcomes: this.outcomeColumns,
+        cursor: this.followCursor === undefined ? undefined : Math.min(this.followCursor, back ?? Infinity), windowStart, now: now() });
+      this.followCursor = Math.max(this.followCursor ?? -Infinity, result.cursor);
+      if (result.marks && result.marks.createdUpTo >= windowStart) {
+        this.cursors = { createdUpTo: result.marks.createdUpTo, finishedSince: result.marks.finishedSince };
+        // A sync's marks say when it started (its finishedSince): the collector's syncedAt.
+        this.syncedAt = result.marks.finishedSince;
+      }
+      this.table.evictCreatedBefore(windowStart);
+      this.catchingUp = null;
+      this.failure = null;
+    } catch (error) {
+      if (back !== undefined) this.followBackTo(back);
       this.failure = { error, at: now() };
     } finally {
       this.version++;

@@ -10,6 +10,16 @@ export interface Health {
   checkedAt: string;
   /** The task store, once the server has opened (or failed to open) one. */
   store?: StoreHealth;
+  replica?: ReplicaHealth;
+}
+
+/** Which replica this is and which one collects (CONTRACT §8); with SQLite the one process collects. */
+export interface ReplicaHealth {
+  /** Stable for the process's life (host and pid). */
+  id: string;
+  role: "collector" | "follower";
+  /** The replica holding the collector's lease now; null when none does or the store cannot say. */
+  collector: string | null;
 }
 
 /** The task store's part of GET /api/health (CONTRACT §6). */

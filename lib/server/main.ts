@@ -1,5 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
 import { startAlerts } from "@/lib/alerts/start-alerts";
@@ -14,7 +16,9 @@ import { openProcessStore, processStore } from "@/lib/store/process-store";
 import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { outcomeLookupsPerHour } from "@/lib/config/outcome-env";
 import { mirrorFor, startOutcomeLookups } from "@/lib/mirror/registry";
-import { createDashboardServer } from "./http-server";
+import { isCollector } from "@/lib/replicas/replica-state";
+import { startReplicas } from "@/lib/replicas/start-replicas";
+import { createDashboardServer, type DashboardServerOptions } from "./http-server";
 import { listenHost } from "./listen-host";
 
 /**
@@ -37,11 +41,23 @@ async function openTheStore(): Promise<void> {
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
+/** What renders the pages: Next.js, in production or development mode. */
+export interface Pages {
+  renderPage: DashboardServerOptions["renderPage"];
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+}
+
+async function nextPages(options: { dev: boolean; hostname: string | undefined; port: number }): Promise<Pages> {
+  const app = next({ ...options, dir: ROOT });
+  await app.prepare();
+  return { renderPage: app.getRequestHandler(), upgrade: options.dev ? app.getUpgradeHandler() : undefined };
+}
+
 /**
  * Starts the dashboard's server process. The configuration is read first, so a bad value stops
  * it at once with a message naming the variable; from then on no output can carry a credential.
  */
-export async function main(argv: readonly string[]): Promise<void> {
+export async function main(argv: readonly string[], preparePages: typeof nextPages = nextPages): Promise<void> {
   redactProcessOutput();
   let alerts: AlertEnv | undefined;
   try {
@@ -59,16 +75,16 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Pages reach the server's modules by path from the working directory (page-data-link.ts).
   process.chdir(ROOT);
   await openTheStore();
+  // With a Postgres store: one upstream budget for every replica, and one collector among them.
+  const replicas = startReplicas(dashboardEnv().database, serverEnv().maxRps);
   // Every finished task's outcome, looked up once in the background, in every configured app.
   startOutcomeLookups(serverEnv().subAppIds);
   const dev = argv.includes("--dev");
   const { port } = dashboardEnv();
   const hostname = listenHost(dashboardEnv().host, serverEnv().mode, authEnv().mode);
-  const app = next({ dev, dir: ROOT, hostname, port });
-  const renderPage = app.getRequestHandler();
-  await app.prepare();
+  const { renderPage, upgrade } = await preparePages({ dev, hostname, port });
   const { gate: server, http } = createDashboardServer({ renderPage, origin: `http://localhost:${port}`, dev });
-  if (dev) http.on("upgrade", app.getUpgradeHandler());
+  if (upgrade) http.on("upgrade", upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     if (hostname) server.listen(port, hostname, resolve);
@@ -76,10 +92,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   logEvent("info", "dashboard listening", { url: `http://localhost:${port}`, hostname: hostname ?? "*", dev, auth: authEnv().mode });
   console.log(`VOD task dashboard on http://localhost:${port}`);
-  if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url });
+  if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url, mayAnnounce: isCollector });
   // npm start warms the default app's mirror by asking /api/stats, which sign-in now refuses it: warm it here.
   if (authEnv().mode !== "none") void mirrorFor(serverEnv().subAppIds[0]).refresh();
   // What is queued for the store is written before the process goes.
-  const stop = () => void (processStore()?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
+  const stop = () => void Promise.all([replicas?.stop(), processStore()?.close()]).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
 }

@@ -46,6 +46,26 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE vod_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
   },
+  {
+    version: 2,
+    name: "replicas: what changed since, and who collects",
+    statements: [
+      // Followers read what the collector wrote since their last look (lib/mirror/follow-store.ts).
+      "CREATE INDEX vod_tasks_app_updated ON vod_tasks (sub_app_id, updated_at)",
+      // The replica holding the collector's lock, and the server process (backend_pid) that holds it for it.
+      "CREATE TABLE vod_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, backend_pid INTEGER, since BIGINT NOT NULL)",
+      // The replicas' one upstream budget, in rate-limiter-flexible's own layout (lib/replicas/shared-rate-limit.ts).
+      "CREATE TABLE vod_rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)",
+    ],
+  },
+  {
+    version: 3,
+    name: "replicas: upstream answers they share",
+    statements: [
+      // One replica's fresh upstream answer serves the same request on the others (lib/replicas/postgres-answers.ts).
+      "CREATE TABLE vod_answers (key TEXT PRIMARY KEY, body TEXT NOT NULL, expires BIGINT NOT NULL)",
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
@@ -60,16 +80,30 @@ export class StoreRefused extends Error {}
  * newer version is refused rather than written with an older idea of its tables.
  */
 export async function migrate(engine: SqlEngine, nowMs = Date.now()): Promise<number> {
-  await engine.transaction([{ sql: LEDGER }]);
-  const [row] = await engine.query<{ version: number | null }>("SELECT MAX(version) AS version FROM vod_schema_migrations");
-  const current = Number(row?.version ?? 0);
+  // Replicas starting together migrate one at a time: each transaction first takes this lock.
+  const serialized = (statements: Statement[]) => (engine.kind === "postgres" ? [{ sql: "SELECT pg_advisory_xact_lock(?)", params: [MIGRATION_LOCK] }, ...statements] : statements);
+  await engine.transaction(serialized([{ sql: LEDGER }]));
+  const current = await schemaVersion(engine);
   if (current > SCHEMA_VERSION) {
     throw new StoreRefused(`DATABASE_URL: the store has schema version ${current}, newer than this dashboard's ${SCHEMA_VERSION}; upgrade the dashboard`);
   }
   for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
     const statements: Statement[] = migration.statements.map((sql) => ({ sql }));
     statements.push({ sql: "INSERT INTO vod_schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", params: [migration.version, migration.name, nowMs] });
-    await engine.transaction(statements);
+    try {
+      await engine.transaction(serialized(statements));
+    } catch (error) {
+      // Another replica applied it while this one waited for the lock: nothing was changed here.
+      if ((await schemaVersion(engine)) < migration.version) throw error;
+    }
   }
   return SCHEMA_VERSION;
+}
+
+/** An advisory lock key of the migrations' own ("vodmigr" as a number). */
+const MIGRATION_LOCK = 0x766f646d6967;
+
+async function schemaVersion(engine: SqlEngine): Promise<number> {
+  const [row] = await engine.query<{ version: number | null }>("SELECT MAX(version) AS version FROM vod_schema_migrations");
+  return Number(row?.version ?? 0);
 }

@@ -3,6 +3,8 @@ import type { DatabaseLocation } from "@/lib/config/database-url";
 import { logEvent } from "@/lib/log";
 import type { MirrorStore } from "@/lib/mirror/mirror-store";
 import { recordUpstreamAnswers } from "@/lib/vod/upstream";
+import { ApiError } from "@/lib/api/errors";
+import { changedSince, latestChange } from "./change-feed";
 import { StoreRefused } from "./migrations";
 import { openStore } from "./open-store";
 import { startRetention } from "./retention";
@@ -36,13 +38,24 @@ export const processMirrorStore: MirrorStore = {
   syncMarks: async (subAppId) => processStore()?.mirrorStore.syncMarks(subAppId),
   loadWindow: async (subAppId, createdAfter, onBatch) => (await processStore()?.mirrorStore.loadWindow(subAppId, createdAfter, onBatch)) ?? 0,
   saveSyncMarks: (subAppId, marks) => processStore()?.mirrorStore.saveSyncMarks(subAppId, marks),
+  latestChange: async (subAppId) => (await opened("latestChange")).latestChange(subAppId),
+  changedSince: async (subAppId, since, createdAfter, onBatch) => (await opened("changedSince")).changedSince(subAppId, since, createdAfter, onBatch),
 };
+
+/** A follower's reads need the store: without one they fail, and the mirror says so. */
+async function opened(what: string): Promise<MirrorStore> {
+  const store = processStore();
+  if (!store) throw new ApiError("StoreUnavailable", `The task store is unavailable (${what}).`, { retryAfterSeconds: 5 });
+  return store.mirrorStore;
+}
 
 export function linkStore(store: TaskStore, writer: StoreWriter): MirrorStore {
   return {
     syncMarks: (subAppId) => store.syncMarks(subAppId),
     loadWindow: (subAppId, createdAfter, onBatch) => store.loadWindow(subAppId, createdAfter, onBatch),
     saveSyncMarks: (subAppId, marks) => writer.syncMarks(subAppId, marks),
+    latestChange: (subAppId) => latestChange(store.engine, subAppId),
+    changedSince: (subAppId, since, createdAfter, onBatch) => changedSince(store.engine, subAppId, since, createdAfter, onBatch),
   };
 }
 

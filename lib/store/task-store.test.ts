@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { STORE_ENGINES, useStoreEngine } from "@/lib/testing/store-engines";
-import { migrate, SCHEMA_VERSION } from "./migrations";
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from "./migrations";
 import { openStore } from "./open-store";
 import type { TaskRow } from "./task-row";
 
@@ -24,10 +24,17 @@ describe.each(STORE_ENGINES)("the task store on %s", (engine) => {
     expect(store.kind).toBe(engine);
     expect(await migrate(store.engine)).toBe(SCHEMA_VERSION);
     const ledger = await store.engine.query<{ version: number }>("SELECT version FROM vod_schema_migrations");
-    expect(ledger.map((r) => Number(r.version))).toEqual([1]);
+    expect(ledger.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
     await store.close();
     const again = await open(location);
     expect((await again.summary()).tasks).toBe(0);
+  });
+
+  it("migrates once when several processes open a new database at the same time (replicas starting together)", async () => {
+    const location = await fresh();
+    const stores = await Promise.all([open(location), open(location), open(location)]);
+    const ledger = await stores[0].engine.query<{ version: number }>("SELECT version FROM vod_schema_migrations ORDER BY version");
+    expect(ledger.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it("upserts by TaskId: no duplicates, the status only moves forward, times only fill in", async () => {

@@ -1,5 +1,6 @@
 import { isoSeconds } from "@/lib/model/iso-time";
 import { WINDOW_MS } from "@/lib/vod/wire";
+import { notifyChanges } from "./change-feed";
 import type { SqlEngine, Statement } from "./sql-engine";
 import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
 import { appKey, type TaskRow } from "./task-row";
@@ -45,7 +46,10 @@ export class TaskStore {
         params: [subAppId, mark.createdUpTo, mark.finishedSince, nowMs],
       });
     }
-    if (statements.length > 0) await this.engine.transaction(statements);
+    if (statements.length === 0) return;
+    // Replicas listening on Postgres hear of the write once it commits (lib/replicas/).
+    if (this.kind === "postgres") statements.push(notifyChanges(nowMs));
+    await this.engine.transaction(statements);
   }
 
   /** The tasks of one application created at or after `createdAfter`, oldest first, in batches. */

@@ -8,6 +8,9 @@ export interface PostgresServer {
   /** postgres://…/postgres on loopback; `database(name)` for a fresh database of its own. */
   url: string;
   database(name: string): Promise<string>;
+  /** Stops the server, keeping its data, as an outage would; `resume()` starts it again on the same port. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -19,11 +22,25 @@ export function postgresBin(): string | undefined {
   return versions[0] && path.join(root, versions[0], "bin");
 }
 
-function freePort(): Promise<number> {
+/** A free loopback port: any, or one of `range` (inclusive) when given. */
+export async function freePort(range?: readonly [number, number]): Promise<number> {
+  if (!range) return listenOn(0);
+  for (let tries = 0; tries < 50; tries++) {
+    const port = range[0] + Math.floor(Math.random() * (range[1] - range[0] + 1));
+    try {
+      return await listenOn(port);
+    } catch {
+      // taken: try another
+    }
+  }
+  throw new Error(`no free port in ${range[0]}-${range[1]}`);
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
@@ -35,7 +52,7 @@ function freePort(): Promise<number> {
  * trusting local connections. Postgres refuses to run as root, so as root it runs as the
  * `postgres` user the Debian package creates. `stop()` shuts it down and removes the directory.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { ports?: readonly [number, number] } = {}): Promise<PostgresServer> {
   const bin = postgresBin();
   if (!bin) throw new Error("Postgres is not installed: apt-get install postgresql (.ci/run does)");
   const asRoot = process.getuid?.() === 0;
@@ -48,11 +65,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     const result = spawnSync(file, argv, { encoding: "utf8", timeout: 60_000 });
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
-  const port = await freePort();
+  const port = await freePort(options.ports);
+  const start = () => run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-t", "60", "start",
+    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`]);
   try {
     run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-    run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-t", "60", "start",
-      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`]);
+    start();
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -72,6 +90,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
+    pause: () => run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;

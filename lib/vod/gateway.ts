@@ -4,6 +4,7 @@ import { logEvent } from "@/lib/log";
 import { countUpstreamAttempt } from "@/lib/metrics/registry";
 import type { DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
 import type { RequestBudget } from "./request-budget";
+import type { SharedAnswers } from "./shared-answers";
 import { describeTaskDetailShape, describeTasksShape, type UpstreamTaskDetail, type UpstreamTaskPage } from "./response-shapes";
 import { classifyUpstreamFailure, toApiError, type UpstreamFailure } from "./upstream-failure";
 import { AttemptFailed, DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from "./with-retries";
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   deadlineMs?: number;
   retryPolicy?: RetryPolicy;
   now?: () => number;
+  /** Answers shared with other replicas, asked before upstream for any answer that may be kept. */
+  sharedAnswers?: () => SharedAnswers | undefined;
 }
 
 export interface CallOptions<T = unknown> {
@@ -141,6 +144,20 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
     }
   }
 
+  /**
+   * The call, unless another replica's fresh answer to the same request is shared (never for a
+   * caller that wants upstream's answer of now, maxAgeMs 0); an answer that may be kept is shared.
+   */
+  async function callShared<T>(key: string, fresh: boolean, callUpstream: () => Promise<T>, ttlOf: (value: T) => number): Promise<{ value: T; ttl: number }> {
+    const shared = fresh ? undefined : options.sharedAnswers?.();
+    const kept = await shared?.get(key);
+    if (kept) return { value: kept.value as T, ttl: kept.ttlMs };
+    const value = await callUpstream();
+    const ttl = ttlOf(value);
+    if (shared && ttl > 0) shared.put(key, value, ttl);
+    return { value, ttl };
+  }
+
   function remember(key: string, value: unknown, ttl: number) {
     if (ttl > 0) answers.set(key, value as object, { ttl });
   }
@@ -182,11 +199,11 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
       const recent = recentFailures.get(key);
       const started: Flight = { promise: Promise.resolve(), startedAt: recent?.startedAt ?? Date.now(),
         notBefore: recent ? Date.now() + FRESH_ATTEMPT_GRACE_MS : 0, failure: recent?.failure ?? null, onFailure: new Set() };
-      started.promise = (callWithRetries(action, request, shape, started) as Promise<T>)
-        .then((value) => {
+      const maxAge = callOptions.maxAgeMs ?? cacheTtlMs;
+      started.promise = (callShared(key, maxAge === 0, () => callWithRetries(action, request, shape, started) as Promise<T>, (value) => (typeof maxAge === "function" ? maxAge(value) : maxAge)))
+        .then(({ value, ttl }) => {
           recentFailures.delete(key);
-          const maxAge = callOptions.maxAgeMs ?? cacheTtlMs;
-          remember(key, value, typeof maxAge === "function" ? maxAge(value) : maxAge);
+          remember(key, value, ttl);
           return value;
         }, (error: unknown) => {
           if (started.failure) recentFailures.set(key, { failure: started.failure, startedAt: started.startedAt });

@@ -5,6 +5,8 @@ import { createGateway, type Gateway } from "./gateway";
 import { type AnswerRecorder, recordingGateway } from "./recording-gateway";
 import { createRequestBudget, type RequestBudget } from "./request-budget";
 import { createSdkSender } from "./sdk-sender";
+import type { SharedAnswers } from "./shared-answers";
+import { type SharedLimiter, withSharedLimiter } from "./shared-budget";
 
 let gateway: Gateway | undefined;
 let budget: RequestBudget | undefined;
@@ -15,9 +17,22 @@ export function recordUpstreamAnswers(next: AnswerRecorder | undefined): void {
   recorder = next;
 }
 
-/** The process's one budget of upstream requests, shared by every caller. */
+let sharedLimiter: SharedLimiter | undefined;
+let sharedAnswers: SharedAnswers | undefined;
+
+/** From now on the gateway shares its answers with the other replicas (lib/replicas/). */
+export function shareUpstreamAnswers(answers: SharedAnswers | undefined): void {
+  sharedAnswers = answers;
+}
+
+/** From now on every upstream request also takes a slot of the budget all replicas share (lib/replicas/). */
+export function shareUpstreamBudget(limiter: SharedLimiter | undefined): void {
+  sharedLimiter = limiter;
+}
+
+/** The process's one budget of upstream requests, shared by every caller (and by every replica, once shared). */
 export function upstreamBudget(): RequestBudget {
-  budget ??= createRequestBudget(serverEnv().maxRps);
+  budget ??= withSharedLimiter(createRequestBudget(serverEnv().maxRps), () => sharedLimiter);
   return budget;
 }
 
@@ -25,7 +40,7 @@ export function upstreamBudget(): RequestBudget {
 export function upstream(): Gateway {
   if (!gateway) {
     const env = serverEnv();
-    gateway = recordingGateway(createGateway({ send: createSdkSender(env), budget: upstreamBudget() }), () => recorder);
+    gateway = recordingGateway(createGateway({ send: createSdkSender(env), budget: upstreamBudget(), sharedAnswers: () => sharedAnswers }), () => recorder);
     // One line per process: the test of the production server counts them.
     logEvent("info", "upstream client ready", { mode: env.mode, endpoint: env.endpoint.host, maxRps: env.maxRps });
   }

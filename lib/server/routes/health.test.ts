@@ -43,6 +43,8 @@ describe("GET /api/health with a task store", () => {
       setUpstreamForTests(fakeGateway([]).gateway);
       const body = await (await GET(new Request("http://dashboard.test/api/health"))).json();
       expect(body).toMatchObject({ status: "ok", store: { engine: "sqlite", ok: true, tasks: 3, oldest: "2026-11-28T00:00:00Z", outcomesKnown: 1, outcomesPending: 1 } });
+      // With SQLite the process is the one replica, and collects (CONTRACT §8).
+      expect(body.replica).toEqual({ id: expect.stringMatching(/:\d+$/), role: "collector", collector: body.replica.id });
     } finally {
       await opened!.close();
       fs.rmSync(dir, { recursive: true, force: true });

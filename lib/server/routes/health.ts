@@ -1,6 +1,7 @@
 import "server-only";
 import { currentIdentity, visibleSubAppIds } from "@/lib/auth/identity";
 import { serverEnv } from "@/lib/config/server-env";
+import { replicaHealth } from "@/lib/replicas/replica-state";
 import { storeHealth } from "@/lib/store/store-health";
 import { checkHealth } from "@/lib/tasks/check-health";
 import { upstream } from "@/lib/vod/upstream";
@@ -16,5 +17,5 @@ export const GET = withRoute(async () => {
   const [health, store] = await Promise.all([checkHealth(upstream(), serverEnv()), storeHealth()]);
   const status = store && !store.ok ? "degraded" : health.status;
   if (!currentIdentity()) return jsonOk({ status });
-  return jsonOk({ ...health, status, subAppIds: visibleSubAppIds(health.subAppIds), ...(store ? { store } : {}) });
+  return jsonOk({ ...health, status, subAppIds: visibleSubAppIds(health.subAppIds), ...(store ? { store } : {}), replica: replicaHealth() });
 }, { open: true });

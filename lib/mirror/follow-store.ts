@@ -1,0 +1,58 @@
+import type { SyncMarks } from "@/lib/store/task-store";
+import type { TaskRow } from "@/lib/store/task-row";
+import type { MirrorStore } from "./mirror-store";
+import type { OutcomeColumns } from "./outcome-columns";
+import { statusCode } from "./status-code";
+import type { TaskColumns } from "./task-columns";
+
+/**
+ * How far back each look re-reads: a write stamped before another (by its writer's clock) may
+ * commit after it, or come from a replica whose clock is a little behind. Readings merge, so
+ * reading a task twice costs a little work and nothing else.
+ */
+export const FOLLOW_OVERLAP_MS = 5_000;
+
+/** A mirror that stops collecting reads back this much of what was written before it. */
+const DEMOTED_LOOKBACK_MS = 60_000;
+
+export interface FollowInput {
+  store: MirrorStore;
+  subAppId: number | undefined;
+  table: TaskColumns;
+  outcomes: OutcomeColumns;
+  /** The newest write time read so far; undefined at the first look. */
+  cursor: number | undefined;
+  /** The window's start: older tasks are not read. */
+  windowStart: number;
+  now: number;
+}
+
+export interface FollowResult {
+  cursor: number;
+  /** The collector's marks, read before the tasks: every task they vouch for was read too. */
+  marks: SyncMarks | undefined;
+}
+
+/**
+ * One look of a follower replica at the store: the collector's marks, then every task written
+ * since the last look (the whole window at the first one), merged into the mirror's table.
+ * No upstream call: the collector reads upstream and writes the store; followers read the store.
+ */
+export async function followStore(input: FollowInput): Promise<FollowResult> {
+  const { store, subAppId, table, outcomes, windowStart } = input;
+  const place = (rows: TaskRow[]) => {
+    for (const row of rows) {
+      table.place(row.taskId, row.taskType, row.fileId, statusCode(row.status), row.createTime, row.beginTime ?? NaN, row.finishTime ?? NaN);
+      if (row.outcome) outcomes.set(row.taskId, row.outcome, row.errorCode, row.message);
+    }
+  };
+  const marks = await store.syncMarks(subAppId);
+  let cursor = input.cursor;
+  if (cursor === undefined && table.count > 0) cursor = input.now - DEMOTED_LOOKBACK_MS;
+  if (cursor === undefined) {
+    cursor = Math.max(0, await store.latestChange(subAppId));
+    await store.loadWindow(subAppId, windowStart, place);
+  }
+  const newest = await store.changedSince(subAppId, Math.max(0, cursor - FOLLOW_OVERLAP_MS), windowStart, place);
+  return { cursor: Math.max(cursor, newest), marks };
+}
