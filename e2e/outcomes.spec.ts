@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { OncallResponse } from "../lib/oncall/types";
 import type { Stats } from "../lib/stats/stats";
 import { openDashboard, taskRows } from "./support/dashboard";
