@@ -104,7 +104,8 @@ describe("the outcome worker against the emulator", () => {
     await writer.drain();
     expect(await store.summary(rig.clock.now)).toMatchObject({ outcomesPending: 0, outcomesKnown: finished.length + aborted.length });
     expect(mirror.outcomeProgress()).toMatchObject({ pending: 0, known: finished.length + aborted.length, lookups: finished.length });
-    expect(mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage.outcomes).toEqual({ known: finished.length + aborted.length, pending: 0 });
+    const failedCount = outcomes.filter((outcome) => outcome === "failed").length + aborted.length;
+    expect(mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage.outcomes).toEqual({ known: finished.length + aborted.length, pending: 0, failed: failedCount });
   }, 120_000);
 
   it("knows new finishes soon after, still with nobody watching", async () => {
