@@ -1,4 +1,6 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { SHUTDOWN_GRACE_MS } from "../lib/server/shut-down";
 import { startEmulator } from "../lib/emulator/server";
 import { startServerProcess } from "./support/server-process";
 
@@ -32,6 +34,14 @@ test("one upstream client for every route and page; no log line carries the secr
       const response = await request.get(`${server.url}${visit}`);
       expect(response.status(), visit).toBeLessThan(500);
     }
+    // A client that keeps its connection open (as browsers and load balancers do) does not hold up a stop.
+    const agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 60_000 });
+    await new Promise<void>((resolve, reject) => http.get(`${server.url}/api/health`, { agent }, (res) => res.resume().on("end", resolve)).on("error", reject));
+    expect(Object.keys(agent.freeSockets)).toHaveLength(1);
+    const stopping = Date.now();
+    await server.stop();
+    expect(Date.now() - stopping).toBeLessThan(SHUTDOWN_GRACE_MS + 5_000);
+    agent.destroy();
   } finally {
     await server.stop();
     await emulator.close();

@@ -20,6 +20,7 @@ import { isCollector } from "@/lib/replicas/replica-state";
 import { startReplicas } from "@/lib/replicas/start-replicas";
 import { createDashboardServer, type DashboardServerOptions } from "./http-server";
 import { listenHost } from "./listen-host";
+import { shutDown } from "./shut-down";
 
 /**
  * Opens the task store before anything reads upstream, so the mirrors start from it and every
@@ -95,7 +96,7 @@ export async function main(argv: readonly string[], preparePages: typeof nextPag
   if (alerts) startAlerts({ alerts, subAppIds: serverEnv().subAppIds, dashboardUrl: dashboardEnv().url, mayAnnounce: isCollector });
   // npm start warms the default app's mirror by asking /api/stats, which sign-in now refuses it: warm it here.
   if (authEnv().mode !== "none") void mirrorFor(serverEnv().subAppIds[0]).refresh();
-  // What is queued for the store is written before the process goes.
-  const stop = () => void Promise.all([replicas?.stop(), processStore()?.close()]).catch(() => undefined).finally(() => server.close(() => process.exit(0)));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+  // Requests under way finish, then what is queued for the store is written before the process goes.
+  const stop = () => void shutDown({ gate: server, http }, () => Promise.all([replicas?.stop(), processStore()?.close()]));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stop);
 }
