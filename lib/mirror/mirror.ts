@@ -55,6 +55,8 @@ export interface MirrorOptions {
   storedOutcomes?: OutcomeWorkerDeps["stored"];
   /** Tasks per round of outcome lookups. */
   outcomeBatch?: number;
+  /** Outcome lookups in flight beyond `outcomePacer`'s share, on idle budget only (outcome-worker.ts); 0 when absent. */
+  outcomeIdleWorkers?: number;
   /** While nobody watches, the outcome worker syncs the mirror when its data is this old. */
   unwatchedSyncMs?: number;
   /**
@@ -117,7 +119,7 @@ export class Mirror implements MirrorView {
     this.outcomes = new OutcomeTracker({ table: this.table, outcomes: this.outcomeColumns, pacer: outcomePacer, now, periodMs: OUTCOME_PERIOD_MS });
     this.outcomeWorker = new OutcomeWorker({
       table: this.table, outcomes: this.outcomeColumns, gateway, subAppId: this.subAppId, pacer: outcomePacer, workers: 4,
-      batch: this.options.outcomeBatch, stored: options.storedOutcomes, onLearnt: () => this.version++,
+      idleWorkers: options.outcomeIdleWorkers, batch: this.options.outcomeBatch, stored: options.storedOutcomes, onLearnt: () => this.version++,
     });
     this.pendingChecks = new PendingChecks({ table: this.table, gateway, subAppId: this.subAppId, pacer, onDetail: (detail) => {
       this.outcomes.remember(detail);

@@ -11,6 +11,11 @@ import { createPacer, type Pacer } from "./pacer";
 
 /** DescribeTaskDetail lookups per second, all mirrors together: a small share of the budget. */
 export const DETAIL_LOOKUPS_PER_SECOND = 8;
+/**
+ * Each mirror's outcome lookups in flight beyond the configured share, on idle budget only: at
+ * Tencent's 100 to 200 ms per call, enough to spend what VOD_MAX_RPS leaves idle.
+ */
+export const OUTCOME_IDLE_WORKERS = 12;
 
 const mirrors = new Map<string, Mirror>();
 const pacer = createPacer(DETAIL_LOOKUPS_PER_SECOND);
@@ -38,7 +43,7 @@ export function mirrorInstance(subAppId: number | undefined): Mirror {
     // The gateway is looked up per call, so a test that swaps upstream() reaches existing mirrors.
     const gateway = (): Gateway => upstream();
     mirror = new Mirror({
-      gateway, pacer, subAppId, store: processMirrorStore, outcomePacer, collecting: isCollector,
+      gateway, pacer, subAppId, store: processMirrorStore, outcomePacer, outcomeIdleWorkers: OUTCOME_IDLE_WORKERS, collecting: isCollector,
       storedOutcomes: async (app, ids) => {
         const opened = processStore();
         return opened ? knownOutcomes(opened.store, app, ids) : [];

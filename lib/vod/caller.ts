@@ -22,7 +22,7 @@ export interface Caller {
 
 export const SYSTEM: Caller = { key: "system", reserved: true };
 /** The outcome backfill beyond its configured share: idle budget only, yielding to everyone. */
-export const BACKFILL: Caller = { key: "backfill", reserved: false, idle: true, maxWaitMs: 1_000 };
+export const BACKFILL: Caller = { key: "backfill", reserved: false, idle: true, maxWaitMs: 2_000 };
 /** Work started outside any request or system task (tests, scripts): a client like any other. */
 const UNATTRIBUTED: Caller = { key: "unattributed", reserved: false };
 

@@ -55,17 +55,26 @@ describe("the request budget's idle class (the outcome backfill beyond its share
     for (const latency of latencies) expect(latency).toBeLessThan(20);
   });
 
-  it("lets nothing idle through while a viewer waits, and refuses an idle caller that waited its most", async () => {
+  it("refuses idle callers at once while someone else waits, and when someone arrives; and one that waited its most", async () => {
     const budget = createRequestBudget(4, { windowMs: 1_000, reservedShare: 0, maxClientShare: 1, maxWaitingPerClient: 10 });
     const viewer = clientCaller("viewer");
-    await Promise.all(Array.from({ length: 4 }, () => runAs(viewer, () => budget.take(Infinity)))); // the window is full
-    const waitingViewer = runAs(viewer, () => budget.take(Date.now() + 5_000));
-    const started = Date.now();
-    const idle = runAs({ ...BACKFILL, maxWaitMs: 300 }, () => budget.take(Infinity)).catch((error: unknown) => error);
-    await expect(idle).resolves.toMatchObject({ code: "RateLimited" });
+    const held = await Promise.all(Array.from({ length: 3 }, () => runAs(viewer, () => budget.take(Infinity)))); // idle's cap (3 of 4) is reached
+    let started = Date.now();
+    const quiet = await runAs({ ...BACKFILL, maxWaitMs: 300 }, () => budget.take(Infinity)).catch((error: unknown) => error);
+    expect(quiet).toMatchObject({ code: "RateLimited" }); // nobody else waits, but the headroom is not idle's
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(Date.now() - started).toBeLessThan(600);
-    waitingViewer.catch(() => undefined);
+    const queued = runAs(BACKFILL, () => budget.take(Infinity)).catch((error: unknown) => error);
+    held.push(await runAs(viewer, () => budget.take(Infinity))); // the headroom serves the viewer at once
+    started = Date.now();
+    const waitingViewer = runAs(viewer, () => budget.take(Date.now() + 5_000)).catch(() => undefined);
+    await expect(queued).resolves.toMatchObject({ code: "RateLimited" }); // yields as soon as a viewer waits
+    expect(Date.now() - started).toBeLessThan(50);
+    started = Date.now();
+    const refused = await runAs(BACKFILL, () => budget.take(Infinity)).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "RateLimited" }); // and at once while one waits
+    expect(Date.now() - started).toBeLessThan(50);
+    for (const release of held) release();
+    await waitingViewer;
   });
 
   it("never exceeds maxPerSecond in any window with idle, system and viewers together (and so never upstream's 100/s per action)", async () => {

@@ -54,8 +54,9 @@ interface Waiter {
  * clients wait, the system leaves them a floor (a fill cannot starve the viewers); among
  * clients, slots go round the clients that are waiting, one each in turn, so one client's flood
  * waits behind everyone else's single requests instead of in front of them. Idle callers (the
- * outcome backfill beyond its share) get what is left: a slot only while nobody else waits, and
- * never the last `idleHeadroomShare` of a window, so an arriving viewer finds one at once.
+ * outcome backfill beyond its share) get what is left: a slot only while nobody else waits (and
+ * a refusal at once when someone does), never the last `idleHeadroomShare` of a window, so an
+ * arriving viewer finds one at once.
  */
 export function createRequestBudget(maxPerSecond: number, options: BudgetOptions = {}): RequestBudget {
   const windowMs = options.windowMs ?? 1_000;
@@ -145,8 +146,12 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
       if (!next) break;
       grant(next.waiter, next.key);
     }
-    // What nobody else wants: only while no one else waits, and never into the headroom.
-    while (idle.length && system.length === 0 && clients.size === 0 && used.all.count(t) < idleCap) grant(idle.shift()!, null);
+    // What nobody else wants: only while no one else waits, and never into the headroom. Once
+    // someone else waits, idle callers are refused at once rather than queue behind them.
+    if (system.length > 0 || clients.size > 0) {
+      for (const waiter of idle.splice(0)) waiter.refuse(refusal("Idle budget only, and others are waiting.", windowMs));
+    }
+    while (idle.length && used.all.count(t) < idleCap) grant(idle.shift()!, null);
     if (usedBy.size > clients.size + 64) forgetIdle(t);
     const waiting = system.length > 0 || clients.size > 0 || idle.length > 0;
     const ownFreeAt = [...clients.keys()].map((key) => clientWindow(key).nextFreeAt() ?? Infinity);
@@ -179,6 +184,10 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
       entry.grant = (release) => {
         clearTimeout(timer);
         grantSlot(release);
+      };
+      entry.refuse = (error) => {
+        clearTimeout(timer);
+        refuse(error);
       };
     });
   }
