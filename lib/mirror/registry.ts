@@ -7,15 +7,11 @@ import { processMirrorStore, processStore } from "@/lib/store/process-store";
 import { upstream } from "@/lib/vod/upstream";
 import { Mirror, type MirrorOptions } from "./mirror";
 import type { MirrorView } from "./mirror-view";
+import { OUTCOME_IDLE_WORKERS } from "./idle-lookup";
 import { createPacer, type Pacer } from "./pacer";
 
 /** DescribeTaskDetail lookups per second, all mirrors together: a small share of the budget. */
 export const DETAIL_LOOKUPS_PER_SECOND = 8;
-/**
- * Each mirror's outcome lookups in flight beyond the configured share, on idle budget only: at
- * Tencent's 100 to 200 ms per call, enough to spend what VOD_MAX_RPS leaves idle.
- */
-export const OUTCOME_IDLE_WORKERS = 12;
 
 const mirrors = new Map<string, Mirror>();
 const pacer = createPacer(DETAIL_LOOKUPS_PER_SECOND);
