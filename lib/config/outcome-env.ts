@@ -3,15 +3,16 @@ import { serverEnv } from "./server-env";
 /** The system's reserved share of VOD_MAX_RPS (lib/vod/request-budget.ts): outcome lookups stay inside it. */
 const RESERVED_SHARE = 0.3;
 /**
- * By default lookups take 27 % of VOD_MAX_RPS: 13.5/s (48,600 an hour) at the default 50, which knows
- * a 600-an-hour account's whole window within an hour of a first start, with a margin.
+ * By default the lookups' floor is 27 % of VOD_MAX_RPS: 13.5/s (48,600 an hour) at the default 50,
+ * which alone knows a 600-an-hour account's whole window within an hour of a first start.
  */
 const DEFAULT_SHARE = 0.27;
 
 /**
- * VOD_OUTCOME_LOOKUPS_PER_HOUR: how many DescribeTaskDetail calls an hour the background outcome
- * lookups may spend, all applications together. 0 turns them off. At most the system's reserved
- * share of VOD_MAX_RPS, so the lookups never take what viewers are promised.
+ * VOD_OUTCOME_LOOKUPS_PER_HOUR: the background outcome lookups' guaranteed share, DescribeTaskDetail
+ * calls an hour for all applications together, kept however busy the viewers are; beyond it the
+ * lookups use only idle budget (lib/mirror/idle-lookup.ts). 0 turns them off. At most the system's
+ * reserved share of VOD_MAX_RPS, so the share never takes what viewers are promised.
  */
 export function readOutcomeLookupsPerHour(source: Record<string, string | undefined>, maxRps: number): number {
   const most = Math.floor(maxRps * RESERVED_SHARE * 3_600);

@@ -55,6 +55,8 @@ export interface MirrorOptions {
   storedOutcomes?: OutcomeWorkerDeps["stored"];
   /** Tasks per round of outcome lookups. */
   outcomeBatch?: number;
+  /** Outcome lookups in flight beyond `outcomePacer`'s share, on idle budget only (outcome-worker.ts); 0 when absent. */
+  outcomeIdleWorkers?: number;
   /** While nobody watches, the outcome worker syncs the mirror when its data is this old. */
   unwatchedSyncMs?: number;
   /**
@@ -111,13 +113,13 @@ export class Mirror implements MirrorView {
     this.subAppId = options.subAppId;
     this.store = options.store;
     this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true,
-      outcomeBatch: 64, unwatchedSyncMs: 20_000, collecting: () => true, ...options };
+      outcomeBatch: 64, outcomeIdleWorkers: 0, unwatchedSyncMs: 20_000, collecting: () => true, ...options };
     const { gateway, pacer, now } = this.options;
     const outcomePacer = (this.outcomePacer = options.outcomePacer ?? pacer);
     this.outcomes = new OutcomeTracker({ table: this.table, outcomes: this.outcomeColumns, pacer: outcomePacer, now, periodMs: OUTCOME_PERIOD_MS });
     this.outcomeWorker = new OutcomeWorker({
       table: this.table, outcomes: this.outcomeColumns, gateway, subAppId: this.subAppId, pacer: outcomePacer, workers: 4,
-      batch: this.options.outcomeBatch, stored: options.storedOutcomes, onLearnt: () => this.version++,
+      idleWorkers: this.options.outcomeIdleWorkers, batch: this.options.outcomeBatch, stored: options.storedOutcomes, onLearnt: () => this.version++,
     });
     this.pendingChecks = new PendingChecks({ table: this.table, gateway, subAppId: this.subAppId, pacer, onDetail: (detail) => {
       this.outcomes.remember(detail);

@@ -1,6 +1,7 @@
 import type { StoredOutcome } from "@/lib/store/known-outcomes";
 import { runAs, SYSTEM } from "@/lib/vod/caller";
 import type { Gateway } from "@/lib/vod/gateway";
+import { idleLookUp } from "./idle-lookup";
 import { UNKNOWN, type OutcomeColumns } from "./outcome-columns";
 import type { Pacer } from "./pacer";
 import { sleep } from "./sleep";
@@ -20,6 +21,12 @@ export interface OutcomeWorkerDeps {
   pacer: Pacer;
   /** Lookups in flight at once; the pacer spaces their starts. */
   workers: number;
+  /**
+   * Lookups in flight at once beyond the pacer (idle-lookup.ts): they take only budget nobody
+   * else wants, so on a quiet dashboard the backlog drains at close to VOD_MAX_RPS while the
+   * pacer's share stays the floor under viewer load. 0: the pacer's share alone.
+   */
+  idleWorkers?: number;
   /** Tasks chosen per round: a newly finished task waits at most about one round (batch / pace). */
   batch: number;
   /** Outcomes the task store already holds, asked before upstream; absent without a store. */
@@ -67,8 +74,9 @@ function newest(count: number) {
 
 /**
  * Looks up the outcome of every finished task of one mirror's window, once: DescribeTaskDetail,
- * newest finish first, at the configured pace, as the system (on its reserved share of the
- * budget, never the viewers'). Answers go through the gateway, which writes them to the task
+ * newest finish first, at the configured pace as the system (on its reserved share of the
+ * budget, never the viewers': the floor), and beyond it with whatever budget is idle (idle
+ * lanes, which yield to any viewer or system request). Answers go through the gateway, which writes them to the task
  * store; ABORTED needs no call (it is failed). It runs in the background whether or not anyone
  * watches, keeping the mirror synced on its own so that new finishes are seen.
  */
@@ -136,18 +144,22 @@ export class OutcomeWorker {
     let learnt = 0;
     let firstError: unknown;
     const failed: string[] = [];
-    const work = async () => {
+    const work = async (idle: boolean) => {
       for (let i = next++; i < ids.length; i = next++) {
         const taskId = ids[i];
         this.inFlight.add(taskId);
         try {
+          const found = idle ? await idleLookUp(this.deps.gateway(), subAppId, table, taskId)
+            : await lookUpTask(this.deps.gateway(), this.deps.pacer, subAppId, table, taskId);
+          // No idle budget in time (viewers busy): this lane stops for the round, the share's lanes go on.
+          if (found === "busy") return;
           this.lookups++;
-          const found = await lookUpTask(this.deps.gateway(), this.deps.pacer, subAppId, table, taskId);
           if (found === "gone") continue;
           if (outcomes.set(taskId, found.outcome, found.errorCode, found.message)) learnt++;
           // Upstream says it has not ended after all (or gives no outcome): try again later, not forever.
           else if (!found.outcome) failed.push(taskId);
         } catch (error) {
+          this.lookups++;
           firstError ??= error;
           failed.push(taskId);
         } finally {
@@ -155,7 +167,10 @@ export class OutcomeWorker {
         }
       }
     };
-    await Promise.all(Array.from({ length: this.deps.workers }, work));
+    await Promise.all([
+      ...Array.from({ length: this.deps.workers }, () => work(false)),
+      ...Array.from({ length: this.deps.idleWorkers ?? 0 }, () => work(true)),
+    ]);
     if (learnt > 0) this.deps.onLearnt();
     if (firstError !== undefined && learnt === 0) throw firstError;
     // Others were answered, so these failures are the tasks' own: count them.

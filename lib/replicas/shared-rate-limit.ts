@@ -14,6 +14,8 @@ const SHORT_WINDOW_MS = 100;
 const STORE_ANSWER_MS = 500;
 /** While the store is away, each replica spends this share of the budget by itself (three replicas fit). */
 const ALONE_SHARE = 1 / 3;
+/** The share of each short window idle requests (the outcome backfill beyond its share) leave to everyone else. */
+const IDLE_HEADROOM_SHARE = 0.25;
 
 export interface Window {
   points: number;
@@ -57,6 +59,24 @@ export function postgresRateLimit(url: string, maxPerSecond: number): SharedLimi
   const alone = windowFor(Math.max(1, Math.floor(maxPerSecond * ALONE_SHARE)));
   const fallback = new RateLimiterMemory({ points: alone.points, duration: alone.durationMs / 1_000 });
   let queue: Promise<unknown> = Promise.resolve();
+  const idleMost = points - Math.max(1, Math.ceil(points * IDLE_HEADROOM_SHARE));
+  const spent = () => new ApiError("RateLimited", `The replicas' shared upstream budget of ${maxPerSecond} requests per second is spent; try again shortly.`,
+    { retryAfterSeconds: 1 });
+
+  /** Whether the shared window has room for an idle request; never while the store is away. */
+  async function roomForIdle(): Promise<boolean> {
+    try {
+      const res = await withinMs(shared.get("all"), STORE_ANSWER_MS);
+      return (res?.consumedPoints ?? 0) < idleMost;
+    } catch {
+      return false;
+    }
+  }
+
+  /** An idle request: one try, only below the headroom, never a wait that would hold up this process's queue. */
+  async function acquireIdle(): Promise<void> {
+    if (!(await roomForIdle()) || (await consumeOnce()) !== 0) throw spent();
+  }
 
   async function consumeOnce(): Promise<number> {
     try {
@@ -77,17 +97,14 @@ export function postgresRateLimit(url: string, maxPerSecond: number): SharedLimi
     for (;;) {
       const waitMs = await consumeOnce();
       if (waitMs === 0) return;
-      if (Date.now() + waitMs > deadline) {
-        throw new ApiError("RateLimited", `The replicas' shared upstream budget of ${maxPerSecond} requests per second is spent; try again shortly.`,
-          { retryAfterSeconds: 1 });
-      }
+      if (Date.now() + waitMs > deadline) throw spent();
       await sleep(waitMs);
     }
   }
 
   return {
-    acquire(deadline) {
-      const turn = queue.then(() => acquireInTurn(deadline));
+    acquire(deadline, options) {
+      const turn = queue.then(() => (options?.idle ? acquireIdle() : acquireInTurn(deadline)));
       queue = turn.catch(() => undefined);
       return turn;
     },

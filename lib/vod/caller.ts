@@ -10,9 +10,19 @@ export interface Caller {
   key: string;
   /** The system's own work: it may use the reserved share of the budget. */
   reserved: boolean;
+  /**
+   * Work that may use only what nobody else wants (the outcome backfill beyond its share): served
+   * when no other request waits, never into the headroom kept for newcomers, and refused when it
+   * has waited `maxWaitMs`.
+   */
+  idle?: boolean;
+  /** The longest this caller waits for a slot, whatever the deadline. */
+  maxWaitMs?: number;
 }
 
 export const SYSTEM: Caller = { key: "system", reserved: true };
+/** The outcome backfill beyond its configured share: idle budget only, yielding to everyone. */
+export const BACKFILL: Caller = { key: "backfill", reserved: false, idle: true, maxWaitMs: 2_000 };
 /** Work started outside any request or system task (tests, scripts): a client like any other. */
 const UNATTRIBUTED: Caller = { key: "unattributed", reserved: false };
 

@@ -32,6 +32,11 @@ export interface BudgetOptions {
   maxClientShare?: number;
   /** The share the system leaves to waiting clients, so that a fill of the whole window cannot starve the viewers. */
   clientFloorShare?: number;
+  /**
+   * The share of a window idle callers (caller.ts `idle`) never take, so that a viewer or a sync
+   * arriving while they backfill finds a slot at once instead of a window later.
+   */
+  idleHeadroomShare?: number;
 }
 
 interface Waiter {
@@ -48,7 +53,10 @@ interface Waiter {
  * Fair: the system's waiters go first, and clients together never use the reserved share; while
  * clients wait, the system leaves them a floor (a fill cannot starve the viewers); among
  * clients, slots go round the clients that are waiting, one each in turn, so one client's flood
- * waits behind everyone else's single requests instead of in front of them.
+ * waits behind everyone else's single requests instead of in front of them. Idle callers (the
+ * outcome backfill beyond its share) get what is left: a slot only while nobody else waits (and
+ * a refusal at once when someone does), never the last `idleHeadroomShare` of a window, so an
+ * arriving viewer finds one at once.
  */
 export function createRequestBudget(maxPerSecond: number, options: BudgetOptions = {}): RequestBudget {
   const windowMs = options.windowMs ?? 1_000;
@@ -59,9 +67,12 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
   const perClientCap = Math.max(1, Math.floor(clientCap * (options.maxClientShare ?? 0.5)));
   // While clients wait, the system (a fill of the whole window, say) leaves them this much.
   const systemCapWhileClientsWait = Math.max(1, maxPerSecond - Math.max(1, Math.floor(maxPerSecond * (options.clientFloorShare ?? 0.3))));
-  const used = { all: window(), clients: window(), system: window() };
+  // Idle callers stop short of this, and only while nobody else waits.
+  const idleCap = Math.max(1, maxPerSecond - Math.max(1, Math.ceil(maxPerSecond * (options.idleHeadroomShare ?? 0.2))));
+  const used = { all: window(), clients: window(), system: window(), idle: window() };
   const usedBy = new Map<string, ReturnType<typeof window>>();
   const system: Waiter[] = [];
+  const idle: Waiter[] = [];
   const clients = new Map<string, Waiter[]>();
   let wakeUp: ReturnType<typeof setTimeout> | undefined;
 
@@ -90,15 +101,16 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
     return own;
   }
 
-  function grant(waiter: Waiter, clientKey: string | undefined): void {
+  /** `clientKey` undefined: the system's; null: an idle caller's. */
+  function grant(waiter: Waiter, clientKey: string | undefined | null): void {
     used.all.start();
-    const own = clientKey === undefined ? used.system : clientWindow(clientKey);
+    const own = clientKey === undefined ? used.system : clientKey === null ? used.idle : clientWindow(clientKey);
     own.start();
-    if (clientKey !== undefined) used.clients.start();
+    if (typeof clientKey === "string") used.clients.start();
     waiter.grant(once(() => {
       used.all.finish();
       own.finish();
-      if (clientKey !== undefined) used.clients.finish();
+      if (typeof clientKey === "string") used.clients.finish();
       serve();
     }));
   }
@@ -134,8 +146,14 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
       if (!next) break;
       grant(next.waiter, next.key);
     }
+    // What nobody else wants: only while no one else waits, and never into the headroom. Once
+    // someone else waits, idle callers are refused at once rather than queue behind them.
+    if (system.length > 0 || clients.size > 0) {
+      for (const waiter of idle.splice(0)) waiter.refuse(refusal("Idle budget only, and others are waiting.", windowMs));
+    }
+    while (idle.length && used.all.count(t) < idleCap) grant(idle.shift()!, null);
     if (usedBy.size > clients.size + 64) forgetIdle(t);
-    const waiting = system.length > 0 || clients.size > 0;
+    const waiting = system.length > 0 || clients.size > 0 || idle.length > 0;
     const ownFreeAt = [...clients.keys()].map((key) => clientWindow(key).nextFreeAt() ?? Infinity);
     const freeAt = Math.min(used.all.nextFreeAt() ?? Infinity, used.clients.nextFreeAt() ?? Infinity, used.system.nextFreeAt() ?? Infinity, ...ownFreeAt);
     if (waiting && Number.isFinite(freeAt) && !wakeUp) {
@@ -148,22 +166,28 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
 
   function enqueue(caller: Caller, deadline: number): Promise<ReleaseSlot> {
     return new Promise<ReleaseSlot>((grantSlot, refuse) => {
-      const queue = caller.reserved ? system : (clients.get(caller.key) ?? []);
+      const isClient = !caller.reserved && !caller.idle;
+      const queue = caller.reserved ? system : caller.idle ? idle : (clients.get(caller.key) ?? []);
       const entry: Waiter = { grant: grantSlot, refuse };
       queue.push(entry);
-      if (!caller.reserved && queue.length === 1) clients.set(caller.key, queue);
+      if (isClient && queue.length === 1) clients.set(caller.key, queue);
+      if (caller.maxWaitMs !== undefined) deadline = Math.min(deadline, now() + caller.maxWaitMs);
       serve();
       if (!queue.includes(entry) || !Number.isFinite(deadline)) return;
       const timer = setTimeout(() => {
         const index = queue.indexOf(entry);
         if (index < 0) return;
         queue.splice(index, 1);
-        if (!caller.reserved && queue.length === 0) clients.delete(caller.key);
+        if (isClient && queue.length === 0) clients.delete(caller.key);
         refuse(refusal(`The dashboard's upstream budget of ${maxPerSecond} requests per second is spent; try again shortly.`, windowMs));
       }, Math.max(0, deadline - now()));
       entry.grant = (release) => {
         clearTimeout(timer);
         grantSlot(release);
+      };
+      entry.refuse = (error) => {
+        clearTimeout(timer);
+        refuse(error);
       };
     });
   }
@@ -175,6 +199,7 @@ export function createRequestBudget(maxPerSecond: number, options: BudgetOptions
     take(deadline) {
       const caller = currentCaller();
       const t = now();
+      if (caller.idle) return enqueue(caller, deadline);
       if (caller.reserved) {
         const expectedWaitMs = ((system.length + Math.max(0, used.all.count(t) + 1 - maxPerSecond)) / maxPerSecond) * windowMs;
         if (used.all.count(t) >= maxPerSecond && t + expectedWaitMs > deadline) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
+import { BACKFILL, clientCaller, runAs, SYSTEM } from "./caller";
 import { createRequestBudget } from "./request-budget";
 import { withSharedLimiter } from "./shared-budget";
 
@@ -24,5 +25,20 @@ describe("withSharedLimiter", () => {
     // The refused request's local slot was released: this one is granted (after the one-second window).
     const release = await budget.take(Date.now() + 2_000);
     release();
+  });
+});
+
+describe("withSharedLimiter and idle callers", () => {
+  it("asks the shared limiter for an idle slot as idle, and everyone else's as usual", async () => {
+    const asked: (boolean | undefined)[] = [];
+    const budget = withSharedLimiter(createRequestBudget(10), () => ({
+      acquire: async (_deadline: number, options?: { idle?: boolean }) => {
+        asked.push(options?.idle);
+      },
+    }));
+    (await runAs(BACKFILL, () => budget.take(Date.now() + 1_000)))();
+    (await runAs(SYSTEM, () => budget.take(Date.now() + 1_000)))();
+    (await runAs(clientCaller("viewer"), () => budget.take(Date.now() + 1_000)))();
+    expect(asked).toEqual([true, undefined, undefined]);
   });
 });

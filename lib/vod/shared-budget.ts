@@ -1,8 +1,13 @@
+import { currentCaller } from "./caller";
 import type { ReleaseSlot, RequestBudget } from "./request-budget";
 
-/** A budget several processes share: resolves when one more upstream request may go, or throws RateLimited by `deadline`. */
+/**
+ * A budget several processes share: resolves when one more upstream request may go, or throws
+ * RateLimited by `deadline`. An `idle` request (caller.ts) goes only while the shared window has
+ * room beyond a headroom kept for the other replicas' viewers, and is refused at once otherwise.
+ */
 export interface SharedLimiter {
-  acquire(deadline: number): Promise<void>;
+  acquire(deadline: number, options?: { idle?: boolean }): Promise<void>;
 }
 
 /**
@@ -24,7 +29,8 @@ export function withSharedLimiter(local: RequestBudget, shared: () => SharedLimi
       const limiter = shared();
       if (!limiter) return release;
       try {
-        await limiter.acquire(deadline);
+        const idle = currentCaller().idle === true;
+        await (idle ? limiter.acquire(deadline, { idle }) : limiter.acquire(deadline));
       } catch (error) {
         release();
         throw error;

@@ -1,0 +1,34 @@
+import { ApiError } from "@/lib/api/errors";
+import { BACKFILL, runAs } from "@/lib/vod/caller";
+import type { Gateway } from "@/lib/vod/gateway";
+import type { Pacer } from "./pacer";
+import type { TaskColumns } from "./task-columns";
+import { lookUpTask, type LookupResult } from "./task-detail-lookup";
+
+/**
+ * Each mirror's outcome lookups in flight beyond the configured share, on idle budget only: at
+ * Tencent's 100 to 200 ms per call, enough to spend what VOD_MAX_RPS leaves idle.
+ */
+export const OUTCOME_IDLE_WORKERS = 12;
+
+/** No pace of its own: the request budget's idle class decides when an idle lookup goes. */
+const UNPACED: Pacer = { perSecond: Infinity, next: async () => undefined };
+
+/**
+ * One outcome lookup beyond the configured share: as the budget's idle class (BACKFILL), which
+ * gets a slot only while no viewer or system request waits. "busy" when no slot came in time
+ * (the budget refused before any call was made): the task waits for a later round.
+ */
+export async function idleLookUp(gateway: Gateway, subAppId: number | undefined, table: TaskColumns, taskId: string): Promise<LookupResult | "busy"> {
+  try {
+    return await runAs(BACKFILL, () => lookUpTask(gateway, UNPACED, subAppId, table, taskId));
+  } catch (error) {
+    if (budgetRefused(error)) return "busy";
+    throw error;
+  }
+}
+
+/** The budget's own refusal (no upstream code): nothing reached upstream. */
+export function budgetRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "RateLimited" && error.upstreamCode === undefined;
+}
