@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FilterBar } from "@/components/filter-bar/filter-bar";
+import { GoToId } from "@/components/go-to-id";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
 import { SignedInAs } from "@/components/signed-in-as";
@@ -49,6 +50,7 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const goToRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
   const stickyTop = useStickyHeight(headerRef, BAR_HEIGHT);
@@ -108,6 +110,11 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
     changeFilters({ fileId });
     void setPage({ task: null });
   }, [changeFilters, setPage]);
+  // The go-to box's destination: filters (the app, or a file) and the task whose detail opens, in one history entry.
+  const goTo = useCallback((target: { filters: FilterPatch; task: string | null }) => {
+    changeFilters(target.filters);
+    void setPage({ task: target.task });
+  }, [changeFilters, setPage]);
   const context = useMemo<CellContext>(() => ({ zone, zoneReady, openTask, filterByFile }), [zone, zoneReady, openTask, filterByFile]);
 
   const freeze = () => changeFilters(freezeWindow(filters, Date.now()));
@@ -142,6 +149,7 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
 
   useKeyboardShortcuts({
     focusSearch: () => searchRef.current?.focus(),
+    focusGoTo: () => goToRef.current?.focus(),
     next: () => move(1),
     previous: () => move(-1),
     open: () => { if (selected !== null && rows[selected]) openTask(rows[selected].taskId); },
@@ -164,6 +172,7 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
               On-call view
             </Link>
           </nav>
+          <GoToId subAppIds={health.data?.subAppIds ?? []} currentSubAppId={view.subAppId} onNavigate={goTo} zone={zone} inputRef={goToRef} />
           {/* Beside the title on a phone, last on the line from `sm` up. */}
           <div className="ml-auto sm:order-last sm:ml-0"><ThemeToggle /></div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto">
@@ -199,7 +208,7 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
             footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone} />} />
         </div>
         <p className="pb-4 text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">
-          Keys: <kbd>/</kbd> file ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
+          Keys: <kbd>/</kbd> file ID · <kbd>g</kbd> go to an ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
         </p>
       </main>
       {page.task ? (
