@@ -25,8 +25,10 @@ import { useClockText } from "@/lib/client/use-now";
 import { useStickyHeight } from "@/lib/client/use-sticky-height";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
 import { freezeWindow, isFrozen } from "@/lib/filters/freeze";
+import { presetsFor } from "@/lib/filters/time-presets";
 import { reversedRanges, type ReversedRange } from "@/lib/filters/time-window";
 import { REFRESH_CHOICES } from "@/lib/model/refresh";
+import type { DashboardConfig } from "@/lib/model/dashboard-config";
 import { ignoredParams, type IgnoredParam } from "./ignored-params";
 import { statusAlias } from "./status-alias";
 import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
@@ -45,8 +47,9 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
 const BAR_HEIGHT = 56;
 
 /** `renderFailure`: the server's render found the upstream failing (see prefetchFirstPage). */
-export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
+export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailure; config: DashboardConfig }) {
   const { filters, setFilters, page, setPage } = useDashboardUrl();
+  const presets = useMemo(() => presetsFor(config.historyDays), [config.historyDays]);
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -102,6 +105,8 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
     void setFilters(patch, typing ? { history: "replace" } : undefined);
   }, [setFilters]);
   // A code of the errors table lists its failed tasks, whatever status or outcome was chosen.
+  // "Around this time": a chart's bucket becomes the view's window, fixed, and the list follows it.
+  const pickBucket = useCallback((patch: FilterPatch) => changeFilters(patch), [changeFilters]);
   const pickErrorCode = useCallback((errorCode: string | null) => changeFilters({ errorCode, status: null, outcome: null }), [changeFilters]);
   const openTask = useCallback((taskId: string) => void setPage({ task: taskId }), [setPage]);
   // Closing replaces the entry that opened the detail: Back then leads to where the reader was before, not into the detail again.
@@ -189,9 +194,9 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
         <UrlNotice problems={aliasNote ? [aliasNote, ...problems] : problems} />
         <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
           statusCounts={stats.data?.byStatus} failedCount={stats.data?.coverage.outcomes?.failed} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
-          subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} />
+          subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} presets={presets} />
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
-        <StatsPanel stats={stats.data} error={stats.error} zone={zone} errorCode={filters.errorCode} onPickErrorCode={pickErrorCode} />
+        <StatsPanel stats={stats.data} error={stats.error} zone={zone} errorCode={filters.errorCode} onPickErrorCode={pickErrorCode} onPickBucket={pickBucket} />
         <div ref={tableRef}>
           {filters.sort.endsWith(":asc") ? (
             <p role="note" data-testid="ascending-note" className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,0 +1,5 @@
+/** What the server's configuration tells the page, read once per render on the server (app/page.tsx). */
+export interface DashboardConfig {
+  /** VOD_HISTORY_DAYS: how far back the time filters reach (the 7- and 30-day presets need it). */
+  historyDays: number;
+}
