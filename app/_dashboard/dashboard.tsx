@@ -8,6 +8,7 @@ import { FilterBar } from "@/components/filter-bar/filter-bar";
 import { GoToId } from "@/components/go-to-id";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
+import { SavedViews } from "@/components/saved-views";
 import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
@@ -184,6 +185,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
             <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} failing={feed.failing} zone={zone}
               refresh={page.refresh} choices={REFRESH_CHOICES} onRefreshChange={(refresh) => void setPage({ refresh })}
               paused={paused} onTogglePause={togglePause} />
+            <SavedViews search={search.toString()} teamViews={config.teamViews} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
             <SignedInAs />

@@ -64,7 +64,8 @@ export function offeredSubAppIds(): number[] {
   return visibleSubAppIds(serverEnv().subAppIds);
 }
 
-/** What the dashboard page needs of the configuration: how far back its time presets reach. */
+/** What the dashboard page needs of the configuration: how far back its time presets reach, and the team's views. */
 export function dashboardPageConfig(): DashboardConfig {
-  return { historyDays: dashboardEnv().historyDays };
+  const { historyDays, savedViews } = dashboardEnv();
+  return { historyDays, teamViews: savedViews };
 }
