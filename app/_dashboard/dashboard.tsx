@@ -8,7 +8,10 @@ import { FilterBar } from "@/components/filter-bar/filter-bar";
 import { GoToId } from "@/components/go-to-id";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
+import { buttonClass } from "@/components/filter-bar/styles";
+import { HelpIcon } from "@/components/icons";
 import { SavedViews } from "@/components/saved-views";
+import { ShortcutsDialog } from "@/components/shortcuts-dialog";
 import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
@@ -20,13 +23,16 @@ import { UrlNotice } from "@/components/url-notice";
 import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
-import { resolveZone } from "@/lib/client/format-time";
+import { emptyViewReasons } from "@/lib/client/empty-view";
+import { formatTimestamp, resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
 import { useStickyHeight } from "@/lib/client/use-sticky-height";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
 import { freezeWindow, isFrozen } from "@/lib/filters/freeze";
+import { parseTimeExpression } from "@/lib/filters/time-expression";
 import { presetsFor } from "@/lib/filters/time-presets";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { reversedRanges, type ReversedRange } from "@/lib/filters/time-window";
 import { REFRESH_CHOICES } from "@/lib/model/refresh";
 import type { DashboardConfig } from "@/lib/model/dashboard-config";
@@ -52,6 +58,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   const { filters, setFilters, page, setPage } = useDashboardUrl();
   const presets = useMemo(() => presetsFor(config.historyDays), [config.historyDays]);
   const [paused, setPaused] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const goToRef = useRef<HTMLInputElement>(null);
@@ -156,6 +163,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   useKeyboardShortcuts({
     focusSearch: () => searchRef.current?.focus(),
     focusGoTo: () => goToRef.current?.focus(),
+    help: () => setHelpOpen(true),
     next: () => move(1),
     previous: () => move(-1),
     open: () => { if (selected !== null && rows[selected]) openTask(rows[selected].taskId); },
@@ -164,6 +172,10 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
     arrows: page.task !== null,
   });
 
+  const emptyReasons = emptyViewReasons(viewFilters, config.historyDays, (text) => {
+    const at = parseTimeExpression(text);
+    return at?.kind === "absolute" ? formatTimestamp(isoSeconds(at.ms), zone) : text;
+  });
   const clearFilters = () => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])));
   // While the detail is open the page behind it is inert: no focus, no clicks, nothing for a screen reader but the dialog.
   const behindDialog = page.task !== null;
@@ -188,6 +200,9 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
             <SavedViews search={search.toString()} teamViews={config.teamViews} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
+            <button type="button" className={buttonClass} onClick={() => setHelpOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+              <HelpIcon className="size-3.5" /><span aria-hidden="true" className="max-sm:hidden">?</span>
+            </button>
             <SignedInAs />
           </div>
         </div>
@@ -212,16 +227,18 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
           <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
           <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
             pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
-            footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone} />} />
+            footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone}
+              reasons={emptyReasons} onWiden={changeFilters} />} />
         </div>
         <p className="pb-4 text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">
-          Keys: <kbd>/</kbd> file ID · <kbd>g</kbd> go to an ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
+          Keys: <kbd>?</kbd> all shortcuts · <kbd>/</kbd> file ID · <kbd>g</kbd> go to an ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
         </p>
       </main>
       {page.task ? (
         <TaskDetailDrawer key={page.task} taskId={page.task} subAppId={view.subAppId} intervalMs={intervalMs} zone={zone}
           onClose={closeTask} onFilterFile={filterByFile} />
       ) : null}
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }
