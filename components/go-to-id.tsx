@@ -69,7 +69,7 @@ export function GoToId({ subAppIds, currentSubAppId, onNavigate, zone, inputRef 
             if (answer.kind === "message") setAnswer({ kind: "idle" });
           }}
           aria-describedby={answer.kind === "message" || answer.kind === "choose" ? "go-to-id-answer" : undefined}
-          className={`${controlClass} min-w-0 flex-1 font-mono text-xs sm:w-64`} data-testid="go-to-id" />
+          className={`${controlClass} min-w-0 flex-1 font-mono text-xs sm:w-60`} data-testid="go-to-id" />
         <button type="submit" className={buttonClass} disabled={answer.kind === "busy"}>{answer.kind === "busy" ? "Looking…" : "Go"}</button>
       </form>
       {answer.kind === "message" || answer.kind === "choose" ? (

@@ -197,9 +197,9 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
             <LiveStatus updatedAt={feed.updatedAt} refreshing={feed.refreshing} failing={feed.failing} zone={zone}
               refresh={page.refresh} choices={REFRESH_CHOICES} onRefreshChange={(refresh) => void setPage({ refresh })}
               paused={paused} onTogglePause={togglePause} />
-            <SavedViews search={search.toString()} teamViews={config.teamViews} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
+            <SavedViews search={search.toString()} teamViews={config.teamViews} />
             <button type="button" className={buttonClass} onClick={() => setHelpOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
               <HelpIcon className="size-3.5" /><span aria-hidden="true" className="max-sm:hidden">?</span>
             </button>
