@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { getQueryClient } from "@/lib/client/get-query-client";
+import { pageData } from "@/lib/server/page-data-link";
 import { Dashboard } from "./_dashboard/dashboard";
 import { DashboardSkeleton } from "./_dashboard/dashboard-skeleton";
 import { prefetchFirstPage } from "./_dashboard/prefetch-first-page";
@@ -14,10 +15,11 @@ import { prefetchFirstPage } from "./_dashboard/prefetch-first-page";
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const queryClient = getQueryClient();
   const renderFailure = await prefetchFirstPage(queryClient, await searchParams);
+  const config = (await pageData()).dashboardPageConfig();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense fallback={<DashboardSkeleton />}>
-        <Dashboard renderFailure={renderFailure} />
+        <Dashboard renderFailure={renderFailure} config={config} />
       </Suspense>
     </HydrationBoundary>
   );

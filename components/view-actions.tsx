@@ -17,7 +17,8 @@ export function ViewActions({ frozen, onFreeze, zone, zones, onZoneChange }: Vie
   const [copied, copy] = useCopied();
   const options = zones.includes(zone) ? zones : [...zones, zone];
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // Its controls join the header's own row, so they wrap one by one beside the others on a narrow screen.
+    <div className="contents">
       <label htmlFor="time-zone" className="sr-only">Time zone</label>
       <select id="time-zone" value={zone} onChange={(event) => onZoneChange(event.target.value)} className={`${controlClass} w-36`} title="Time zone of the times shown">
         {options.map((option) => <option key={option} value={option}>{option === "local" ? "Local time" : option}</option>)}

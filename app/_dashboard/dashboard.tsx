@@ -5,8 +5,13 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FilterBar } from "@/components/filter-bar/filter-bar";
+import { GoToId } from "@/components/go-to-id";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
+import { buttonClass } from "@/components/filter-bar/styles";
+import { HelpIcon } from "@/components/icons";
+import { SavedViews } from "@/components/saved-views";
+import { ShortcutsDialog } from "@/components/shortcuts-dialog";
 import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
@@ -18,14 +23,19 @@ import { UrlNotice } from "@/components/url-notice";
 import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
-import { resolveZone } from "@/lib/client/format-time";
+import { emptyViewReasons } from "@/lib/client/empty-view";
+import { formatTimestamp, resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
 import { useStickyHeight } from "@/lib/client/use-sticky-height";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
 import { freezeWindow, isFrozen } from "@/lib/filters/freeze";
+import { parseTimeExpression } from "@/lib/filters/time-expression";
+import { presetsFor } from "@/lib/filters/time-presets";
+import { isoSeconds } from "@/lib/model/iso-time";
 import { reversedRanges, type ReversedRange } from "@/lib/filters/time-window";
 import { REFRESH_CHOICES } from "@/lib/model/refresh";
+import type { DashboardConfig } from "@/lib/model/dashboard-config";
 import { ignoredParams, type IgnoredParam } from "./ignored-params";
 import { statusAlias } from "./status-alias";
 import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
@@ -44,11 +54,14 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
 const BAR_HEIGHT = 56;
 
 /** `renderFailure`: the server's render found the upstream failing (see prefetchFirstPage). */
-export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
+export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailure; config: DashboardConfig }) {
   const { filters, setFilters, page, setPage } = useDashboardUrl();
+  const presets = useMemo(() => presetsFor(config.historyDays), [config.historyDays]);
   const [paused, setPaused] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const goToRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
   const stickyTop = useStickyHeight(headerRef, BAR_HEIGHT);
@@ -100,6 +113,8 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
     void setFilters(patch, typing ? { history: "replace" } : undefined);
   }, [setFilters]);
   // A code of the errors table lists its failed tasks, whatever status or outcome was chosen.
+  // "Around this time": a chart's bucket becomes the view's window, fixed, and the list follows it.
+  const pickBucket = useCallback((patch: FilterPatch) => changeFilters(patch), [changeFilters]);
   const pickErrorCode = useCallback((errorCode: string | null) => changeFilters({ errorCode, status: null, outcome: null }), [changeFilters]);
   const openTask = useCallback((taskId: string) => void setPage({ task: taskId }), [setPage]);
   // Closing replaces the entry that opened the detail: Back then leads to where the reader was before, not into the detail again.
@@ -107,6 +122,11 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
   const filterByFile = useCallback((fileId: string) => {
     changeFilters({ fileId });
     void setPage({ task: null });
+  }, [changeFilters, setPage]);
+  // The go-to box's destination: filters (the app, or a file) and the task whose detail opens, in one history entry.
+  const goTo = useCallback((target: { filters: FilterPatch; task: string | null }) => {
+    changeFilters(target.filters);
+    void setPage({ task: target.task });
   }, [changeFilters, setPage]);
   const context = useMemo<CellContext>(() => ({ zone, zoneReady, openTask, filterByFile }), [zone, zoneReady, openTask, filterByFile]);
 
@@ -142,6 +162,8 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
 
   useKeyboardShortcuts({
     focusSearch: () => searchRef.current?.focus(),
+    focusGoTo: () => goToRef.current?.focus(),
+    help: () => setHelpOpen(true),
     next: () => move(1),
     previous: () => move(-1),
     open: () => { if (selected !== null && rows[selected]) openTask(rows[selected].taskId); },
@@ -150,6 +172,10 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
     arrows: page.task !== null,
   });
 
+  const emptyReasons = emptyViewReasons(viewFilters, config.historyDays, (text) => {
+    const at = parseTimeExpression(text);
+    return at?.kind === "absolute" ? formatTimestamp(isoSeconds(at.ms), zone) : text;
+  });
   const clearFilters = () => changeFilters(Object.fromEntries(Object.keys(filters).map((key) => [key, null])));
   // While the detail is open the page behind it is inert: no focus, no clicks, nothing for a screen reader but the dialog.
   const behindDialog = page.task !== null;
@@ -164,6 +190,7 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
               On-call view
             </Link>
           </nav>
+          <GoToId subAppIds={health.data?.subAppIds ?? []} currentSubAppId={view.subAppId} onNavigate={goTo} zone={zone} inputRef={goToRef} />
           {/* Beside the title on a phone, last on the line from `sm` up. */}
           <div className="ml-auto sm:order-last sm:ml-0"><ThemeToggle /></div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto">
@@ -172,6 +199,10 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
               paused={paused} onTogglePause={togglePause} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
+            <SavedViews search={search.toString()} teamViews={config.teamViews} />
+            <button type="button" className={buttonClass} onClick={() => setHelpOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+              <HelpIcon className="size-3.5" /><span aria-hidden="true" className="max-sm:hidden">?</span>
+            </button>
             <SignedInAs />
           </div>
         </div>
@@ -180,9 +211,9 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
         <UrlNotice problems={aliasNote ? [aliasNote, ...problems] : problems} />
         <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
           statusCounts={stats.data?.byStatus} failedCount={stats.data?.coverage.outcomes?.failed} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
-          subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} />
+          subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} presets={presets} />
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
-        <StatsPanel stats={stats.data} error={stats.error} zone={zone} errorCode={filters.errorCode} onPickErrorCode={pickErrorCode} />
+        <StatsPanel stats={stats.data} error={stats.error} zone={zone} errorCode={filters.errorCode} onPickErrorCode={pickErrorCode} onPickBucket={pickBucket} />
         <div ref={tableRef}>
           {filters.sort.endsWith(":asc") ? (
             <p role="note" data-testid="ascending-note" className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
@@ -196,16 +227,18 @@ export function Dashboard({ renderFailure }: { renderFailure?: ListFailure }) {
           <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
           <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
             pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
-            footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone} />} />
+            footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone}
+              reasons={emptyReasons} onWiden={changeFilters} />} />
         </div>
         <p className="pb-4 text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">
-          Keys: <kbd>/</kbd> file ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
+          Keys: <kbd>?</kbd> all shortcuts · <kbd>/</kbd> file ID · <kbd>g</kbd> go to an ID · <kbd>j</kbd>/<kbd>k</kbd> move (↓/↑ in the detail) · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · <kbd>p</kbd> pause polling
         </p>
       </main>
       {page.task ? (
         <TaskDetailDrawer key={page.task} taskId={page.task} subAppId={view.subAppId} intervalMs={intervalMs} zone={zone}
           onClose={closeTask} onFilterFile={filterByFile} />
       ) : null}
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

@@ -3,6 +3,10 @@ import { useEffect, useRef } from "react";
 
 export interface Shortcuts {
   focusSearch: () => void;
+  /** `g`: the go-to box of the header (a TaskId, FileId or SessionId). */
+  focusGoTo: () => void;
+  /** `?`: the keyboard shortcuts. */
+  help: () => void;
   next: () => void;
   previous: () => void;
   open: () => void;
@@ -17,7 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName);
 }
 
-/** `/` search, `j`/`k` rows (and ↓/↑ while the detail is open), Enter open, Esc close, `p` pause; ignored while typing in a field. */
+/** `?` help, `/` search, `g` go to an ID, `j`/`k` rows (and ↓/↑ while the detail is open), Enter open, Esc close, `p` pause; ignored while typing in a field. */
 export function useKeyboardShortcuts(shortcuts: Shortcuts): void {
   const latest = useRef(shortcuts);
   useEffect(() => {
@@ -29,9 +33,11 @@ export function useKeyboardShortcuts(shortcuts: Shortcuts): void {
       const actions = latest.current;
       if (event.key === "Escape") return actions.close();
       if (isTyping(event.target)) return;
+      // A modal dialog (the shortcuts) has the keyboard to itself.
+      if (document.querySelector("dialog[open]")) return;
       // Enter on a focused button or link belongs to that control.
       if (event.key === "Enter" && event.target instanceof HTMLElement && event.target.closest("button, a")) return;
-      const keys: Record<string, () => void> = { "/": actions.focusSearch, j: actions.next, k: actions.previous, Enter: actions.open, p: actions.togglePause };
+      const keys: Record<string, () => void> = { "/": actions.focusSearch, g: actions.focusGoTo, "?": actions.help, j: actions.next, k: actions.previous, Enter: actions.open, p: actions.togglePause };
       if (actions.arrows) Object.assign(keys, { ArrowDown: actions.next, ArrowUp: actions.previous });
       const action = keys[event.key];
       if (!action) return;

@@ -10,10 +10,12 @@ interface BucketChartProps {
   zone: string | undefined;
   /** Which statuses to stack: all of them for arrivals, the final ones for throughput. */
   statuses: readonly string[];
+  /** "Around this time": a click on a bucket hands over its start (ISO); no handler, no click. */
+  onPick?: (start: string) => void;
 }
 
-/** Tasks per time bucket, stacked by status. */
-export const BucketChart = memo(function BucketChart({ buckets, zone, statuses }: BucketChartProps) {
+/** Tasks per time bucket, stacked by status; a click anywhere in a bucket's column picks that bucket. */
+export const BucketChart = memo(function BucketChart({ buckets, zone, statuses, onPick }: BucketChartProps) {
   const first = buckets[0] ? Date.parse(buckets[0].start) : 0;
   const last = buckets.length ? Date.parse(buckets[buckets.length - 1].start) : 0;
   const acrossDays = last - first > 20 * 3_600_000;
@@ -21,7 +23,11 @@ export const BucketChart = memo(function BucketChart({ buckets, zone, statuses }
   const shown = STATUSES.filter((status) => statuses.includes(status.value));
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -18 }} barCategoryGap={1}>
+      <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -18 }} barCategoryGap={1} style={onPick ? { cursor: "pointer" } : undefined}
+        onClick={onPick ? (state) => {
+          const bucket = buckets[Number(state.activeTooltipIndex ?? state.activeIndex)];
+          if (bucket) onPick(bucket.start);
+        } : undefined}>
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={false} minTickGap={24} />
         <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={compactNumber} allowDecimals={false} />

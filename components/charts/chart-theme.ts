@@ -6,7 +6,8 @@ export const GRID_STROKE = "var(--chart-grid)";
 export const TOOLTIP_STYLE = {
   contentStyle: { background: "var(--chart-tooltip-bg)", border: "1px solid var(--chart-grid)", borderRadius: 6, fontSize: 12, color: "var(--chart-tooltip-text)" },
   labelStyle: { color: "var(--chart-tooltip-text)", fontWeight: 600 },
-  itemStyle: { padding: 0 },
+  // The series colour marks the line elsewhere; as text it may be too faint to read (WCAG contrast).
+  itemStyle: { padding: 0, color: "var(--chart-tooltip-text)" },
   cursor: { fill: "var(--chart-cursor)" },
 };
 export const CHART_HEIGHT = 148;

@@ -1,10 +1,13 @@
 "use client";
+import { useCallback } from "react";
 import { describeError } from "@/lib/client/api-error";
 import { formatAgeMs, formatTimestamp, localizeTimes } from "@/lib/client/format-time";
 import { PHONE_QUERY, useMediaQuery } from "@/lib/client/use-media-query";
 import { useNow } from "@/lib/client/use-now";
 import { FINAL_STATUSES, TASK_STATUSES } from "@/lib/model/status";
 import type { Stats } from "@/lib/stats/stats";
+import { bucketFilter } from "@/lib/client/bucket-filter";
+import type { FilterPatch } from "@/lib/client/view-query";
 import { BucketChart } from "./bucket-chart";
 import { ChartCard } from "./chart-card";
 import { DurationChart } from "./duration-chart";
@@ -23,6 +26,8 @@ interface StatsPanelProps {
   errorCode: string | null;
   /** Filters the view to one error code (null: drops it). */
   onPickErrorCode: (code: string | null) => void;
+  /** "Around this time": filters the view to one bucket of a chart (absolute bounds). */
+  onPickBucket: (patch: FilterPatch) => void;
 }
 
 /**
@@ -30,10 +35,20 @@ interface StatsPanelProps {
  * the list). Each chart is memoised on its slice of the answer: TanStack Query keeps unchanged
  * slices identical, so a poll redraws only the charts whose numbers moved.
  */
-export function StatsPanel({ stats, error, zone, errorCode, onPickErrorCode }: StatsPanelProps) {
+export function StatsPanel({ stats, error, zone, errorCode, onPickErrorCode, onPickBucket }: StatsPanelProps) {
   // Folded by default on a phone, where the charts would fill the first screens above the list.
   const phone = useMediaQuery(PHONE_QUERY);
   const [open, setOpen] = useStoredFlag("charts-open", !phone);
+  // Stable across polls, so the memoised charts redraw only when their numbers move.
+  const bucketSeconds = stats?.series.bucketSeconds ?? 0;
+  const pickCreated = useCallback((start: string) => {
+    const patch = bucketFilter(start, bucketSeconds, "created");
+    if (patch) onPickBucket(patch);
+  }, [bucketSeconds, onPickBucket]);
+  const pickFinished = useCallback((start: string) => {
+    const patch = bucketFilter(start, bucketSeconds, "finished");
+    if (patch) onPickBucket(patch);
+  }, [bucketSeconds, onPickBucket]);
   if (!stats) {
     return (
       <div role={error ? "status" : undefined} className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
@@ -43,6 +58,7 @@ export function StatsPanel({ stats, error, zone, errorCode, onPickErrorCode }: S
   }
   const bucketMinutes = Math.round(stats.series.bucketSeconds / 60);
   const bucket = bucketMinutes >= 60 ? `${bucketMinutes / 60} h` : `${bucketMinutes} min`;
+  const clickHint = <span className="text-[11px] text-zinc-500 max-sm:hidden dark:text-zinc-400">click a bar to list its tasks</span>;
   return (
     <section aria-label="Statistics" className="space-y-2" data-testid="stats-panel">
       <div className="flex items-center gap-3">
@@ -54,12 +70,16 @@ export function StatsPanel({ stats, error, zone, errorCode, onPickErrorCode }: S
       </div>
       <div id="stats-charts" hidden={!open} className="grid gap-3 md:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1.3fr)]">
         <ChartCard title="Tasks by status"><StatusChart counts={stats.byStatus} /></ChartCard>
-        <ChartCard title={`Created per ${bucket}`}><BucketChart buckets={stats.series.created} zone={zone} statuses={TASK_STATUSES} /></ChartCard>
-        <ChartCard title={`Finished per ${bucket} (throughput)`}><BucketChart buckets={stats.series.finished} zone={zone} statuses={FINAL_STATUSES} /></ChartCard>
+        <ChartCard title={`Created per ${bucket}`} aside={clickHint} testId="chart-created">
+          <BucketChart buckets={stats.series.created} zone={zone} statuses={TASK_STATUSES} onPick={pickCreated} />
+        </ChartCard>
+        <ChartCard title={`Finished per ${bucket} (throughput)`} aside={clickHint} testId="chart-finished">
+          <BucketChart buckets={stats.series.finished} zone={zone} statuses={FINAL_STATUSES} onPick={pickFinished} />
+        </ChartCard>
         <ChartCard title="Tasks by type"><TypeChart byType={stats.byType} /></ChartCard>
         <ChartCard title="Wait and run percentiles" className="xl:col-span-2"><DurationChart durations={stats.durations} /></ChartCard>
         {stats.series.outcomes ? (
-          <ChartCard title={`Failure rate per ${bucket}`}><FailureRateChart buckets={stats.series.outcomes} zone={zone} /></ChartCard>
+          <ChartCard title={`Failure rate per ${bucket}`}><FailureRateChart buckets={stats.series.outcomes} zone={zone} onPick={pickFinished} /></ChartCard>
         ) : null}
         {stats.errors ? (
           <ChartCard title="Top error codes" className="md:col-span-2" aside={<span className="text-[11px] text-zinc-500 dark:text-zinc-400">click a code to list its tasks</span>}>

@@ -2,6 +2,7 @@
 import { useState, type Ref } from "react";
 import type { StatusCounts } from "@/lib/stats/stats";
 import { SORTS, taskQueryParams, type Sort } from "@/lib/filters/task-query";
+import type { TimePreset } from "@/lib/filters/time-presets";
 import type { ReversedRange } from "@/lib/filters/time-window";
 import type { FilterPatch, Filters } from "@/lib/client/view-query";
 import { KNOWN_TASK_TYPES, knownTaskType } from "@/lib/model/task-types";
@@ -35,9 +36,11 @@ interface FilterBarProps {
   filtered: boolean;
   /** Ranges of the URL whose end is not after their start: said beside their fields, left out of the view. */
   reversed: ReversedRange[];
+  /** The time filters' quick choices (presetsFor VOD_HISTORY_DAYS). */
+  presets: readonly TimePreset[];
 }
 
-export function FilterBar({ filters, onChange, onClear, statusCounts, failedCount, seenTypes, subAppIds, zone, searchRef, filtered, reversed }: FilterBarProps) {
+export function FilterBar({ filters, onChange, onClear, statusCounts, failedCount, seenTypes, subAppIds, zone, searchRef, filtered, reversed, presets }: FilterBarProps) {
   const types = [...new Set([...seenTypes, ...KNOWN_TASK_TYPES])].sort();
   // On a phone the filters fold behind one button; from `sm` up they are always shown.
   const [open, setOpen] = useState(false);
@@ -79,9 +82,9 @@ export function FilterBar({ filters, onChange, onClear, statusCounts, failedCoun
           </p>
         ) : null}
       </div>
-      <TimeRangeFilter name="created" label="Created" zone={zone} after={filters.createdAfter} before={filters.createdBefore} refused={rangeError("created")}
+      <TimeRangeFilter name="created" label="Created" zone={zone} after={filters.createdAfter} before={filters.createdBefore} refused={rangeError("created")} presets={presets}
         onChange={({ after, before }, typing) => onChange({ createdAfter: after, createdBefore: before }, typing)} />
-      <TimeRangeFilter name="finished" label="Finished" zone={zone} after={filters.finishedAfter} before={filters.finishedBefore} refused={rangeError("finished")}
+      <TimeRangeFilter name="finished" label="Finished" zone={zone} after={filters.finishedAfter} before={filters.finishedBefore} refused={rangeError("finished")} presets={presets}
         onChange={({ after, before }, typing) => onChange({ finishedAfter: after, finishedBefore: before }, typing)} />
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-sort" className={labelClass}>Sort</label>

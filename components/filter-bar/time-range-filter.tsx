@@ -3,17 +3,10 @@ import { useState } from "react";
 import { fromWallTime, toWallTime, zoneOffsetLabel } from "@/lib/client/format-time";
 import { useNow } from "@/lib/client/use-now";
 import { parseTimeExpression, resolveTime } from "@/lib/filters/time-expression";
+import { presetOf, type TimePreset } from "@/lib/filters/time-presets";
 import type { ReversedRange } from "@/lib/filters/time-window";
 import { isoSeconds } from "@/lib/model/iso-time";
 import { controlClass, labelClass } from "./styles";
-
-export const QUICK_RANGES = [
-  { value: "now-15m", label: "Last 15 min" },
-  { value: "now-1h", label: "Last hour" },
-  { value: "now-6h", label: "Last 6 hours" },
-  { value: "now-24h", label: "Last 24 hours" },
-  { value: "now-72h", label: "Last 72 hours" },
-] as const;
 
 /**
  * Wide enough for the whole date and time in every locale Chromium formats ("12/03/2026, 12:00 PM"
@@ -31,6 +24,8 @@ interface TimeRangeFilterProps {
   zone: string | undefined;
   /** The URL's range ends before it starts: said here, and left out of the view. */
   refused?: ReversedRange;
+  /** The quick choices this dashboard can answer (presetsFor its VOD_HISTORY_DAYS). */
+  presets: readonly TimePreset[];
 }
 
 function wallValue(text: string | null, zone: string | undefined, nowMs: number): string {
@@ -38,9 +33,10 @@ function wallValue(text: string | null, zone: string | undefined, nowMs: number)
   return expression && nowMs ? toWallTime(resolveTime(expression, nowMs), zone) : "";
 }
 
-/** A quick choice (the last 15 minutes … 72 hours, kept relative) or a custom absolute range in the view's zone. */
-export function TimeRangeFilter({ name, label, after, before, onChange, zone, refused }: TimeRangeFilterProps) {
-  const quick = before === null && QUICK_RANGES.some((range) => range.value === after) ? after : null;
+/** A quick choice (the last 15 minutes … 30 days, kept relative) or a custom absolute range in the view's zone. */
+export function TimeRangeFilter({ name, label, after, before, onChange, zone, refused, presets }: TimeRangeFilterProps) {
+  // `now-3d` in a link is the "Last 3 days" choice, however it is spelt.
+  const quick = presetOf(after, before, presets)?.value ?? null;
   const [customOpen, setCustomOpen] = useState(false);
   const custom = customOpen || (quick === null && (after !== null || before !== null));
   const selectValue = custom ? "custom" : quick ?? "";
@@ -77,7 +73,7 @@ export function TimeRangeFilter({ name, label, after, before, onChange, zone, re
             if (next !== "custom") onChange({ after: next || null, before: null });
           }}>
           <option value="">Any time</option>
-          {QUICK_RANGES.map((range) => <option key={range.value} value={range.value}>{range.label}</option>)}
+          {presets.map((range) => <option key={range.value} value={range.value}>{range.label}</option>)}
           <option value="custom">Custom range…</option>
         </select>
         {custom ? (

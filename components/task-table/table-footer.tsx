@@ -1,5 +1,7 @@
 import { describeError } from "@/lib/client/api-error";
+import type { EmptyReason } from "@/lib/client/empty-view";
 import { formatTimestamp } from "@/lib/client/format-time";
+import type { FilterPatch } from "@/lib/client/view-query";
 import { COLUMNS, GRID_CLASS } from "./columns";
 
 const buttonClass = "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700";
@@ -18,14 +20,38 @@ export function SkeletonRows({ count = 12 }: { count?: number }) {
   );
 }
 
-export function EmptyState({ onClear, filtered, scanned = false }: { onClear: () => void; filtered: boolean; scanned?: boolean }) {
+interface EmptyStateProps {
+  onClear: () => void;
+  filtered: boolean;
+  scanned?: boolean;
+  /** What narrows the view, each with the step that widens it (emptyViewReasons). */
+  reasons?: EmptyReason[];
+  onWiden?: (patch: FilterPatch) => void;
+}
+
+/** Why the view is empty, filter by filter, with a button that widens each; or that new tasks will show here. */
+export function EmptyState({ onClear, filtered, scanned = false, reasons = [], onWiden }: EmptyStateProps) {
   return (
     <div className="flex flex-col items-center gap-2 px-4 py-16 text-center" data-testid="empty-state">
       <p className="text-sm font-medium">No tasks match this view</p>
-      <p className="max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        DescribeTasks sees the last 72 hours.{scanned ? " Every task in this window was looked through for this type." : ""}{" "}
-        {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
-      </p>
+      {scanned ? <p className="max-w-md text-sm text-zinc-600 dark:text-zinc-400">Every task in this window was looked through for this type.</p> : null}
+      {reasons.length && onWiden ? (
+        <div className="max-w-xl text-sm text-zinc-600 dark:text-zinc-400">
+          <p>It shows only tasks:</p>
+          <ul className="mt-1 space-y-1" data-testid="empty-reasons">
+            {reasons.map((reason) => (
+              <li key={reason.action.label} className="flex flex-wrap items-center justify-center gap-x-2 gap-y-1">
+                <span className="break-words">{reason.text}</span>
+                <button type="button" className={buttonClass} onClick={() => onWiden(reason.action.patch)}>{reason.action.label}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+          {filtered ? "Widen the time range or clear the filters." : "New tasks will appear here as they arrive."}
+        </p>
+      )}
       {filtered ? <button type="button" className={buttonClass} onClick={onClear}>Clear filters</button> : null}
     </div>
   );

@@ -23,6 +23,8 @@ export const test = base.extend<object, { workerDashboard: ServerProcess }>({
           VOD_EMULATOR_PORT: String(emulatorPort),
           VOD_EMULATOR_SEED: "42",
           VOD_LOG: "silent",
+          // The team's views, as a deployment ships them (e2e/newuser-views.spec.ts).
+          DASHBOARD_SAVED_VIEWS: JSON.stringify({ "Team: waiting queue": "status=WAITING&refresh=off" }),
         },
         [],
         "start.ts",

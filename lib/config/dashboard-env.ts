@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { redactFromLogs } from "@/lib/log";
+import { parseTeamViews, type SavedView } from "@/lib/filters/saved-views";
 import { parseDatabaseUrl, type DatabaseLocation } from "./database-url";
 
 /** The dashboard's own settings (CONTRACT §2, §6, §7), as opposed to the upstream's (server-env.ts). */
@@ -18,6 +19,8 @@ export interface DashboardEnv {
   historyDays: number;
   /** DATABASE_URL: where the task store lives. */
   database: DatabaseLocation;
+  /** DASHBOARD_SAVED_VIEWS: the team's named views, offered in every browser beside its own. */
+  savedViews: SavedView[];
 }
 
 const secretBytes = z.string().trim().transform((text, ctx) => {
@@ -35,6 +38,14 @@ const schema = z.object({
   DASHBOARD_SECRET: secretBytes.optional(),
   VOD_HISTORY_DAYS: z.coerce.number().int().min(3).max(3_650).default(30),
   DATABASE_URL: z.string().optional(),
+  DASHBOARD_SAVED_VIEWS: z.string().transform((text, ctx) => {
+    try {
+      return parseTeamViews(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  }).optional(),
 });
 
 /** Reads the dashboard's settings; an invalid one is an error naming the variable, never its value. */
@@ -53,6 +64,7 @@ export function readDashboardEnv(source: Record<string, string | undefined> = pr
     secret: env.DASHBOARD_SECRET,
     historyDays: env.VOD_HISTORY_DAYS,
     database: parseDatabaseUrl(env.DATABASE_URL),
+    savedViews: env.DASHBOARD_SAVED_VIEWS ?? [],
   };
 }
 

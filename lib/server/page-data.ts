@@ -1,6 +1,8 @@
 import "server-only";
 import { visibleSubAppIds } from "@/lib/auth/identity";
+import { dashboardEnv } from "@/lib/config/dashboard-env";
 import { serverEnv } from "@/lib/config/server-env";
+import type { DashboardConfig } from "@/lib/model/dashboard-config";
 import { ApiError } from "@/lib/api/errors";
 import { logEvent } from "@/lib/log";
 import type { TaskPage } from "@/lib/model/task";
@@ -60,4 +62,10 @@ export async function firstPageForRender(query: string): Promise<{ page: TaskPag
 /** The SubAppIds the dashboard offers to the signed-in identity (DASHBOARD_ACCESS). */
 export function offeredSubAppIds(): number[] {
   return visibleSubAppIds(serverEnv().subAppIds);
+}
+
+/** What the dashboard page needs of the configuration: how far back its time presets reach, and the team's views. */
+export function dashboardPageConfig(): DashboardConfig {
+  const { historyDays, savedViews } = dashboardEnv();
+  return { historyDays, teamViews: savedViews };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError, invalidParameter } from "@/lib/api/errors";
 import * as health from "./routes/health";
+import * as lookup from "./routes/lookup";
 import * as me from "./routes/me";
 import * as oncall from "./routes/oncall";
 import * as stats from "./routes/stats";
@@ -15,6 +16,7 @@ type Methods = { GET: RouteHandler };
 /** Every API route, by path; `:name` matches one segment. Static paths win over patterns. */
 export const ROUTES: readonly (readonly [path: string, methods: Methods])[] = [
   ["/api/health", health],
+  ["/api/lookup", lookup],
   ["/api/me", me],
   ["/api/oncall", oncall],
   ["/api/stats", stats],

@@ -93,6 +93,15 @@ export class TaskStore {
     return record && rowFromRecord(record);
   }
 
+  /**
+   * The newest tasks submitted under one SessionId, of any application (the go-to box's lookup). Not
+   * indexed: a rare, interactive read that scans the kept history once, newest first.
+   */
+  async tasksOfSession(sessionId: string, limit: number): Promise<TaskRow[]> {
+    const records = await this.engine.query<TaskRecord>(`${SELECT_TASK} WHERE session_id = ? ORDER BY create_time DESC LIMIT ?`, [sessionId, limit]);
+    return records.map(rowFromRecord);
+  }
+
   async syncMarks(subAppId: number | undefined): Promise<SyncMarks | undefined> {
     const [row] = await this.engine.query<{ created_up_to: number; finished_since: number }>(
       "SELECT created_up_to, finished_since FROM vod_sync_marks WHERE sub_app_id = ?", [appKey(subAppId)]);
