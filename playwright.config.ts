@@ -8,6 +8,9 @@ import { defineConfig } from "@playwright/test";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 
+/** Specs of the server rather than of a page: they run at one size. */
+const SERVER_SPECS = /\/(api|auth-basic|auth-oidc|dev-server|one-process|supervisor)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -26,12 +29,13 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
     },
   },
-  // Every spec runs on a laptop; the layout specs (*.screens.spec.ts) also on a phone and a wall display.
+  // Every spec of the pages (/ and /oncall) runs at three sizes: a phone with mobile emulation, a
+  // 1024 px laptop and a 1440 px desktop. Specs of the server alone (its API, sign-in, processes)
+  // run once, on the desktop; the layout specs (*.screens.spec.ts) also on a wall display.
   projects: [
-    { name: "laptop", use: { viewport: { width: 1280, height: 800 } } },
     {
       name: "phone",
-      testMatch: /\.screens\.spec\.ts$/,
+      testIgnore: SERVER_SPECS,
       use: {
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 3,
@@ -40,6 +44,8 @@ export default defineConfig({
         userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
       },
     },
+    { name: "laptop", testIgnore: SERVER_SPECS, use: { viewport: { width: 1024, height: 768 } } },
+    { name: "desktop", use: { viewport: { width: 1440, height: 900 } } },
     { name: "wall", testMatch: /\.screens\.spec\.ts$/, use: { viewport: { width: 2560, height: 1440 } } },
   ],
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 import type { TaskDetail, TaskPage } from "../lib/model/task";
-import { collectTaskPages, openDashboard, taskRows } from "./support/dashboard";
+import { collectTaskPages, openDashboard, showFilters, taskRows, typeCells } from "./support/dashboard";
 
 // Controls that do what their labels say (issue "Correct on every screen", numbered points).
 
@@ -37,7 +37,7 @@ test("the type filter matches known types whatever their case and scans on by it
   // Rows are virtualised: the table's row count says how many are loaded. Nobody pressed "Load more".
   await expect.poll(async () => Number(await page.getByRole("table", { name: "Tasks" }).getAttribute("aria-rowcount")) - 1, { timeout: 90_000 })
     .toBeGreaterThanOrEqual(20);
-  const types = await taskRows(page).locator("[role=cell]:nth-child(2)").allInnerTexts();
+  const types = await typeCells(page).allInnerTexts();
   expect(new Set(types)).toEqual(new Set(["QualityInspect"]));
   expect(pages.every((p) => p.url.searchParams.get("type") === "QualityInspect")).toBe(true);
   expect(new Set(pages.flatMap((p) => p.body.tasks.map((task) => task.taskType)))).toEqual(new Set(["QualityInspect"]));
@@ -54,11 +54,14 @@ test("a reversed custom range is refused by the fields, and a link with one says
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await openDashboard(page, "?refresh=off&tz=UTC&createdAfter=2026-12-01T12:00:00Z&createdBefore=2026-12-01T13:00:00Z");
+  await showFilters(page);
   await page.getByLabel(/^Created from/).fill("2026-12-01T14:00");
   await expect(page.getByTestId("created-range-problem")).toContainText("earlier");
   expect(new URL(page.url()).searchParams.get("createdAfter")).toBe("2026-12-01T12:00:00Z");
 
   await page.goto("/?refresh=off&createdAfter=now-1h&createdBefore=now-2h");
+  // Shown, not folded away: on a phone such a link opens the filters.
+  await expect(page.getByTestId("created-range-problem")).toBeVisible();
   await expect(page.getByTestId("created-range-problem")).toContainText("createdBefore");
   await expect(taskRows(page).first()).toBeVisible();
   await expect(page.getByText("The tasks could not be loaded")).toHaveCount(0);
@@ -76,6 +79,7 @@ test("invalid values in the page's URL are named with the reason they were ignor
   await expect(notice.locator("[data-param=sort]")).toContainText("createTime:desc");
   await expect(taskRows(page).first()).toBeVisible();
   // Choosing a status replaces the ignored one, and the notice forgets it.
+  await showFilters(page);
   await page.getByRole("button", { name: /^Processing/ }).click();
   await expect(notice.locator("[data-param=status]")).toHaveCount(0);
   await expect(notice.locator("[data-param=limit]")).toBeVisible();

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/test";
 import type { Stats } from "../lib/stats/stats";
 import type { TaskPage } from "../lib/model/task";
-import { openDashboard, taskRows } from "./support/dashboard";
+import { openDashboard, showCharts, taskRows } from "./support/dashboard";
 import { clearFaults } from "./support/emulator";
 
 test.afterEach(async ({ request }) => {
@@ -76,6 +76,7 @@ test("keyboard: j/k move between rows, Enter opens, p pauses", async ({ page }) 
 test("charts show the numbers /api/stats returns", async ({ page, request }) => {
   await openDashboard(page, "?refresh=5s");
   await expect(page.getByTestId("stats-panel")).toBeVisible();
+  await showCharts(page);
   await expect(async () => {
     const stats = (await (await request.get("/api/stats")).json()) as Stats;
     for (const status of ["WAITING", "PROCESSING", "FINISH", "ABORTED"] as const) {
@@ -91,6 +92,7 @@ test("charts show the numbers /api/stats returns", async ({ page, request }) => 
 test("no serious or critical accessibility violations, light and dark, list and detail", async ({ page }) => {
   await openDashboard(page, "?refresh=off");
   await expect(page.getByTestId("stats-panel")).toBeVisible();
+  await showCharts(page);
   const check = async (label: string) => {
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { openDashboard, taskRows } from "./support/dashboard";
 
-// Runs at three sizes (playwright.config.ts): a phone with mobile emulation, a laptop, a wall display.
+// Runs at four sizes (playwright.config.ts): a phone with mobile emulation, a 1024 px laptop, a 1440 px desktop, a wall display.
 
 const isPhone = (name: string) => name === "phone";
 
@@ -42,11 +42,6 @@ test("/ fits the screen: no sideways scroll, filters and custom ranges included;
   await from.fill("2026-12-01T12:00");
   await expectNoSidewaysScroll(page, "filters open, custom range");
   await expectNoSeriousAxeViolations(page, "list");
-  if (testInfo.project.name === "laptop") {
-    // A 1024 px laptop, too.
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await expectNoSidewaysScroll(page, "1024 px");
-  }
 });
 
 test("the custom range fields show the whole time", async ({ page }, testInfo) => {
@@ -101,12 +96,8 @@ test("the table's header stays on top of the rows and never covers the first one
     await expect(first.locator("[data-status]")).toBeVisible();
     await expect(first).toContainText(/ago|just now/);
   } else {
+    // On the 1024 px laptop too, where the table used to scroll sideways and its header sat over the first row.
     await expectStickyHeader(page);
-    if (testInfo.project.name === "laptop") {
-      // Below 1280 px, where the table used to scroll sideways and its header sat over the first row.
-      await page.setViewportSize({ width: 1024, height: 768 });
-      await expectStickyHeader(page);
-    }
   }
   // The first row takes the click (or tap): Playwright checks that the point it hits belongs to the row, not to the header.
   if (isPhone(testInfo.project.name)) await first.tap({ position: { x: 200, y: 30 } });
@@ -142,8 +133,10 @@ test("the detail and its close button are fully on screen (a full-screen sheet o
 });
 
 test("/oncall fits the screen with no serious axe violations", async ({ page }) => {
+  // A worker's first /oncall reads every app's window: on a busy machine that takes a while.
+  test.setTimeout(150_000);
   await page.goto("/oncall?refresh=5s");
-  await expect(page.getByTestId("oncall-app").first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("oncall-app").first()).toBeVisible({ timeout: 120_000 });
   await expectNoSidewaysScroll(page, "/oncall");
   await expectNoSeriousAxeViolations(page, "/oncall");
   await page.getByText("Thresholds").click();

@@ -1,10 +1,11 @@
 import type { TaskPage } from "../lib/model/task";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { isTaskListResponse, openDashboard, taskRows } from "./support/dashboard";
+import { isTaskListResponse, openDashboard, showCharts, showFilters, taskRows } from "./support/dashboard";
 import { expect, test } from "./support/test";
 
 test("time presets reach back as far as the store keeps, however a link spells them", async ({ page }) => {
   await openDashboard(page, "?refresh=off&createdAfter=now-3d");
+  await showFilters(page);
   const created = page.getByLabel("Created", { exact: true });
   await expect(created).toHaveValue("now-72h");
   await expect(created.locator("option")).toHaveText(["Any time", "Last 15 min", "Last hour", "Last 6 hours", "Last 24 hours", "Last 3 days",
@@ -19,6 +20,7 @@ test("time presets reach back as far as the store keeps, however a link spells t
 
 test("a click on a chart's bar filters the table to that bucket, with absolute times in the URL", async ({ page }) => {
   await openDashboard(page, "?refresh=off&tz=UTC");
+  await showCharts(page);
   const chart = page.getByTestId("chart-created").locator(".recharts-surface");
   await expect(chart).toBeVisible();
   await expect(page.getByTestId("chart-created").locator(".recharts-bar-rectangle").first()).toBeVisible();

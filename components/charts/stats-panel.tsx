@@ -62,7 +62,7 @@ export function StatsPanel({ stats, error, zone, errorCode, onPickErrorCode, onP
   return (
     <section aria-label="Statistics" className="space-y-2" data-testid="stats-panel">
       <div className="flex items-center gap-3">
-        <button type="button" aria-expanded={open} aria-controls="stats-charts" onClick={() => setOpen(!open)}
+        <button type="button" aria-expanded={open} aria-controls="stats-charts" onClick={() => setOpen(!open)} data-testid="charts-toggle"
           className="inline-flex items-center gap-1 rounded text-xs font-semibold uppercase tracking-wide text-zinc-700 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:text-white">
           <span aria-hidden="true" className={`inline-block transition-transform ${open ? "rotate-90" : ""}`}>▸</span> Charts
         </button>

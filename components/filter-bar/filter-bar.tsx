@@ -42,16 +42,19 @@ interface FilterBarProps {
 
 export function FilterBar({ filters, onChange, onClear, statusCounts, failedCount, seenTypes, subAppIds, zone, searchRef, filtered, reversed, presets }: FilterBarProps) {
   const types = [...new Set([...seenTypes, ...KNOWN_TASK_TYPES])].sort();
-  // On a phone the filters fold behind one button; from `sm` up they are always shown.
-  const [open, setOpen] = useState(false);
+  const unknownType = filters.type !== null && knownTaskType(filters.type) === null;
+  // On a phone the filters fold behind one button; from `sm` up they are always shown. Until the
+  // button is used, filters that need a word of explanation (a reversed range, an unknown type)
+  // are shown open, so that the explanation is read.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const open = chosen ?? (reversed.length > 0 || unknownType);
   const active = [filters.status ?? filters.outcome ?? filters.errorCode, filters.fileId, filters.type, filters.subAppId, filters.createdAfter ?? filters.createdBefore,
     filters.finishedAfter ?? filters.finishedBefore].filter((value) => value !== null).length;
-  const unknownType = filters.type !== null && knownTaskType(filters.type) === null;
   const rangeError = (name: "created" | "finished") => reversed.find((range) => range.param === `${name}Before`);
   return (
     <div>
       <button type="button" className={`${buttonClass} w-full justify-center sm:hidden`} aria-expanded={open} aria-controls="filters"
-        onClick={() => setOpen(!open)} data-testid="filters-toggle">
+        onClick={() => setChosen(!open)} data-testid="filters-toggle">
         <FilterIcon className="size-3.5" /> {open ? "Hide filters" : "Filters"}{active ? ` · ${active} active` : ""}
       </button>
       <section id="filters" aria-label="Filters" className={`${open ? "flex" : "hidden"} mt-3 flex-col gap-3 sm:mt-0 sm:flex sm:flex-row sm:flex-wrap sm:items-end sm:gap-x-4`}>

@@ -40,6 +40,7 @@ export interface ThresholdValues {
   runSlo: number;
   growth: number;
   failRate: number;
+  stall: number;
 }
 
 /**
@@ -55,10 +56,12 @@ export function ThresholdsForm({ values, onApply }: { values: ThresholdValues; o
     const runSlo = parseDurationParam(String(form.get("runSlo")));
     const growth = Number(form.get("growth"));
     const failRate = Number(form.get("failRate"));
+    const stall = parseDurationParam(String(form.get("stall")));
     if (!waitSlo || !runSlo) return setError("SLOs are durations such as 30s, 10m, 1h or 1h30m.");
+    if (!stall || stall < 30 || stall > 3_600) return setError("The stall window is a duration from 30s to 1h.");
     if (!Number.isInteger(growth) || growth < 1 || !Number.isInteger(failRate) || failRate < 1 || failRate > 100) return setError("Percentages are whole numbers; failure rate at most 100.");
     setError(null);
-    onApply({ waitSlo, runSlo, growth, failRate });
+    onApply({ waitSlo, runSlo, growth, failRate, stall });
   };
   const field = (name: string, label: string, value: string) => (
     <label className="flex flex-col gap-1 text-sm text-zinc-200">
@@ -74,13 +77,14 @@ export function ThresholdsForm({ values, onApply }: { values: ThresholdValues; o
         {field("runSlo", "Running SLO", formatDurationParam(values.runSlo))}
         {field("growth", "Backlog growth %", String(values.growth))}
         {field("failRate", "Failure rate %", String(values.failRate))}
+        {field("stall", "Stalled after", formatDurationParam(values.stall))}
         <button type="submit" className="rounded-md bg-sky-300 px-3 py-1 text-base font-semibold text-black focus-visible:outline-2 focus-visible:outline-white">Apply</button>
       </form>
       {error ? <p role="alert" className="mt-2 text-red-300">{error}</p> : null}
       <p className="mt-3 text-sm text-zinc-300">
         Red: data stale (no sync for 3 refreshes, or upstream failing); a task waiting over 2× the waiting SLO or running over 2× the running SLO;
         failure rate at 2× its threshold. Amber: a task over an SLO; failure rate at its threshold; the backlog grew more than the growth % in 15m
-        (and by 5 or more); nothing finished in 5m while tasks are queued; still loading. Failure rates count once 20 outcomes are known.
+        (and by 5 or more); nothing started for the stall window while tasks wait; nothing finished in 5m while tasks are queued; still loading. Failure rates count once 20 outcomes are known.
       </p>
     </details>
   );

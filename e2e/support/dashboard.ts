@@ -15,6 +15,30 @@ export async function openDashboard(page: Page, query = ""): Promise<void> {
   await expect(page.getByTestId("updated-at")).toContainText("Updated");
 }
 
+/**
+ * On a phone the filters fold behind one button, and the charts start folded: these open them
+ * where they are folded and do nothing on a wider screen, so one spec runs at every size.
+ */
+export async function showFilters(page: Page): Promise<void> {
+  await unfold(page.getByTestId("filters-toggle"));
+}
+
+export async function showCharts(page: Page): Promise<void> {
+  await unfold(page.getByTestId("charts-toggle"));
+}
+
+async function unfold(toggle: ReturnType<Page["getByTestId"]>): Promise<void> {
+  if (!(await toggle.isVisible())) return;
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+}
+
+/** True on the phone project (mobile emulation): the table is a list of cards there. */
+export const isPhone = (page: Page) => page.viewportSize()!.width < 640;
+
+/** The type cell of every rendered row: the second column of the table, the third cell of a phone's card. */
+export const typeCells = (page: Page) => taskRows(page).locator(isPhone(page) ? "[role=cell]:nth-child(3)" : "[role=cell]:nth-child(2)");
+
 export async function renderedTaskIds(page: Page): Promise<string[]> {
   return taskRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-task-id") ?? ""));
 }

@@ -3,7 +3,7 @@ import { assess, growthPct, type Signals } from "./assess";
 import type { Thresholds } from "./params";
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
-const THRESHOLDS: Thresholds = { waitSlo: 600, runSlo: 3_600, growth: 25, failRate: 10 };
+const THRESHOLDS: Thresholds = { waitSlo: 600, runSlo: 3_600, growth: 25, failRate: 10, stall: 120 };
 
 /** A healthy app: fresh data, short waits and runs, work flowing, a steady backlog, 2% failures. */
 const healthy: Signals = {
@@ -44,6 +44,8 @@ const cases: { name: string; change: Partial<Signals>; thresholds?: Partial<Thre
   { name: "a stall within 2 minutes: tasks wait, none starts, nothing over an SLO yet", change: { waitSeconds: [130, 40, 5], startedRecently: 0, backlogNow: 3 },
     state: "amber", reasons: ["Stalled: nothing started in 2m while 3 tasks wait"] },
   { name: "no stall while the queue is younger than the window", change: { waitSeconds: [100, 5], startedRecently: 0 }, state: "green", reasons: [] },
+  { name: "a stall window from the URL: 30s", change: { waitSeconds: [40, 5], startedRecently: 0, backlogNow: 2 }, thresholds: { stall: 30 },
+    state: "amber", reasons: ["Stalled: nothing started in 30s while 2 tasks wait"] },
   { name: "no stall while tasks start", change: { waitSeconds: [300], startedRecently: 1 }, state: "green", reasons: [] },
   { name: "stale and stuck: staleness leads", change: { syncedAtMs: NOW - 60_000, waitSeconds: [1_300] }, state: "red",
     reasons: ["Data is stale: no sync for over 30s", "1 task waiting over 10m (1 over 20m)"] },

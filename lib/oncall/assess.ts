@@ -12,8 +12,8 @@ import type { OncallState, Reason } from "./types";
  *       – the failure rate is at least failRate;
  *       – the WAITING backlog grew by more than `growth` percent in 15 minutes, and by at least
  *         MIN_BACKLOG_GROWTH tasks (a queue of 2 becoming 3 is +50% but nobody's problem);
- *       – a stall: nothing started in the last STALL_WINDOW_MINUTES while tasks wait (and the oldest
- *         has waited that long), read from the mirror's start times;
+ *       – a stall: nothing started in the last `stall` (2 minutes unless the URL says otherwise) while
+ *         tasks wait (and the oldest has waited that long), read from the mirror's start times;
  *       – nothing ended in the last FLOW_WINDOW_MINUTES while tasks are queued or running;
  *       – the first read of the 72-hour window is still under way (the numbers are incomplete).
  * green – none of these.
@@ -24,7 +24,6 @@ import type { OncallState, Reason } from "./types";
 export const MIN_KNOWN_OUTCOMES = 20;
 export const MIN_BACKLOG_GROWTH = 5;
 export const FLOW_WINDOW_MINUTES = 5;
-export const STALL_WINDOW_MINUTES = 2;
 export const BACKLOG_LOOKBACK_MINUTES = 15;
 
 export interface Signals {
@@ -43,7 +42,7 @@ export interface Signals {
   backlogBefore: number;
   /** Tasks ended in the last FLOW_WINDOW_MINUTES. */
   endedRecently: number;
-  /** Tasks started in the last STALL_WINDOW_MINUTES. */
+  /** Tasks started in the last `stall` seconds of the thresholds. */
   startedRecently: number;
   outcomes: { known: number; failed: number };
 }
@@ -103,12 +102,12 @@ function backlog(signals: Signals, threshold: number): Reason | null {
 }
 
 /** Tasks wait and none starts: the queue is not being served, whatever else moves. */
-function stall(signals: Signals): Reason | null {
+function stall(signals: Signals, windowSeconds: number): Reason | null {
   const { waitSeconds, startedRecently, loading } = signals;
   if (loading || waitSeconds.length === 0 || startedRecently > 0) return null;
   // A queue younger than the window has not had the chance to start yet.
-  if (waitSeconds.reduce((max, value) => Math.max(max, value), 0) < STALL_WINDOW_MINUTES * 60) return null;
-  return { level: "amber", kind: "stall", text: `Stalled: nothing started in ${STALL_WINDOW_MINUTES}m while ${plural(waitSeconds.length, "task waits", "tasks wait")}` };
+  if (waitSeconds.reduce((max, value) => Math.max(max, value), 0) < windowSeconds) return null;
+  return { level: "amber", kind: "stall", text: `Stalled: nothing started in ${formatDurationParam(windowSeconds)} while ${plural(waitSeconds.length, "task waits", "tasks wait")}` };
 }
 
 function flow(signals: Signals): Reason | null {
@@ -126,7 +125,7 @@ export function assess(signals: Signals, thresholds: Thresholds): Assessment {
   const reasons = [
     stale,
     loading,
-    stall(signals),
+    stall(signals, thresholds.stall),
     overSlo("waiting", signals.waitSeconds, thresholds.waitSlo),
     overSlo("running", signals.runSeconds, thresholds.runSlo),
     failures(signals, thresholds.failRate),

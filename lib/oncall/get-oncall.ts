@@ -24,7 +24,7 @@ export async function getOncall(query: OncallQuery, subAppIds: readonly number[]
   const apps = mirrors.map((mirror) => appSnapshot(mirror, query, now, staleAfter));
   return {
     generatedAt: new Date(now).toISOString(),
-    thresholds: { waitSlo: query.waitSlo, runSlo: query.runSlo, growth: query.growth, failRate: query.failRate, refresh: query.refresh, staleAfterSeconds: staleAfter / 1_000 },
+    thresholds: { waitSlo: query.waitSlo, runSlo: query.runSlo, growth: query.growth, failRate: query.failRate, stall: query.stall, refresh: query.refresh, staleAfterSeconds: staleAfter / 1_000 },
     state: worstState(apps.map((app) => app.state)),
     stuckTotal: apps.reduce((total, app) => total + app.stuck.waitingTotal + app.stuck.processingTotal, 0),
     apps,

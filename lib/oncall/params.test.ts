@@ -24,12 +24,12 @@ describe("durations", () => {
 describe("on-call parameters", () => {
   it("defaults to waitSlo 10m, runSlo 1h, refresh 10s, growth 25%, failRate 10%, every SubAppId", () => {
     expect(parse("")).toEqual({ ok: true, value: { ...ONCALL_DEFAULTS } });
-    expect(ONCALL_DEFAULTS).toEqual({ waitSlo: 600, runSlo: 3_600, refresh: "10s", growth: 25, failRate: 10 });
+    expect(ONCALL_DEFAULTS).toEqual({ waitSlo: 600, runSlo: 3_600, refresh: "10s", growth: 25, failRate: 10, stall: 120 });
   });
 
   it("reads every parameter, seconds included", () => {
-    expect(parse("waitSlo=30s&runSlo=2m&refresh=5s&growth=50&failRate=20&subAppId=1500000002")).toEqual({ ok: true,
-      value: { waitSlo: 30, runSlo: 120, refresh: "5s", growth: 50, failRate: 20, subAppId: 1500000002 } });
+    expect(parse("waitSlo=30s&runSlo=2m&refresh=5s&growth=50&failRate=20&stall=45s&subAppId=1500000002")).toEqual({ ok: true,
+      value: { waitSlo: 30, runSlo: 120, refresh: "5s", growth: 50, failRate: 20, stall: 45, subAppId: 1500000002 } });
     expect(parse("refresh=off&waitSlo=")).toMatchObject({ ok: true, value: { refresh: "off", waitSlo: 600 } });
   });
 
@@ -37,6 +37,7 @@ describe("on-call parameters", () => {
     ["waitSlo=10", "waitSlo"], ["waitSlo=0s", "waitSlo"], ["waitSlo=73h", "waitSlo"], ["runSlo=soon", "runSlo"],
     ["refresh=2s", "refresh"], ["refresh=10", "refresh"], ["growth=0", "growth"], ["growth=abc", "growth"],
     ["failRate=101", "failRate"], ["failRate=5.5", "failRate"], ["subAppId=42", "subAppId"], ["waitSlo=1m&waitSlo=2m", "waitSlo"],
+    ["stall=29s", "stall"], ["stall=2h", "stall"], ["stall=2", "stall"],
   ])("refuses %s, naming %s", (query, param) => {
     const result = parse(query);
     expect(result.ok).toBe(false);
@@ -60,6 +61,7 @@ describe("on-call parameters", () => {
     expect(oncallUrlParsers.waitSlo.parse("1h30m")).toBe(5_400);
     expect(oncallUrlParsers.waitSlo.parse("nonsense")).toBeNull();
     expect(oncallUrlParsers.refresh.parse("2s")).toBeNull();
-    expect(serializeOncallQuery({ waitSlo: 30, runSlo: 3_600, refresh: "5s", growth: 25, failRate: 10, subAppId: null })).toBe("?waitSlo=30s&refresh=5s");
+    expect(serializeOncallQuery({ waitSlo: 30, runSlo: 3_600, refresh: "5s", growth: 25, failRate: 10, stall: 120, subAppId: null })).toBe("?waitSlo=30s&refresh=5s");
+    expect(serializeOncallQuery({ waitSlo: 600, runSlo: 3_600, refresh: "10s", growth: 25, failRate: 10, stall: 30, subAppId: null })).toBe("?stall=30s");
   });
 });

@@ -26,16 +26,19 @@ export const oncallParams = {
   growth: integerParam(1, 10_000),
   /** Failure rate of the last hour, in percent, that turns the view amber (twice it: red). */
   failRate: integerParam(1, 100),
+  /** Tasks wait and none started for this long: the queue is stalled (amber). */
+  stall: durationParam(30, 3_600),
   subAppId: taskQueryParams.subAppId,
 } satisfies Record<string, ParamKind<unknown>>;
 
-export const ONCALL_DEFAULTS = { waitSlo: 600, runSlo: 3_600, refresh: DEFAULT_REFRESH, growth: 25, failRate: 10 } as const satisfies Partial<OncallQuery>;
+export const ONCALL_DEFAULTS = { waitSlo: 600, runSlo: 3_600, refresh: DEFAULT_REFRESH, growth: 25, failRate: 10, stall: 120 } as const satisfies Partial<OncallQuery>;
 
 export interface Thresholds {
   waitSlo: number;
   runSlo: number;
   growth: number;
   failRate: number;
+  stall: number;
 }
 
 export interface OncallQuery extends Thresholds {

@@ -7,7 +7,7 @@ const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 function response(apps: Partial<OncallApp>[], state: OncallResponse["state"] = "green", stuckTotal = 0): OncallResponse {
   return {
     generatedAt: new Date(NOW).toISOString(),
-    thresholds: { waitSlo: 600, runSlo: 3_600, growth: 25, failRate: 10, refresh: "10s", staleAfterSeconds: 30 },
+    thresholds: { waitSlo: 600, runSlo: 3_600, growth: 25, failRate: 10, stall: 120, refresh: "10s", staleAfterSeconds: 30 },
     state, stuckTotal,
     apps: apps.map((app) => ({ stale: false, dataAgeSeconds: 2, reasons: [], ...app }) as OncallApp),
   };

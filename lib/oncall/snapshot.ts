@@ -1,7 +1,7 @@
 import { DEFAULT_LIMIT, DEFAULT_SORT } from "@/lib/filters/task-query";
 import type { ActiveTask } from "@/lib/mirror/oncall";
 import type { MirrorView } from "@/lib/mirror/mirror-view";
-import { assess, BACKLOG_LOOKBACK_MINUTES, failureRatePct, FLOW_WINDOW_MINUTES, growthPct, STALL_WINDOW_MINUTES } from "./assess";
+import { assess, BACKLOG_LOOKBACK_MINUTES, failureRatePct, FLOW_WINDOW_MINUTES, growthPct } from "./assess";
 import type { OncallQuery } from "./params";
 import type { OncallApp, StuckTask } from "./types";
 
@@ -41,7 +41,7 @@ export function appSnapshot(mirror: MirrorView, query: OncallQuery, nowMs: numbe
   // hangs, "15 minutes before" must not slide on while the numbers it is compared with stand still.
   const dataAtMs = Math.min(nowMs, syncedAtMs ?? nowMs);
   const backlogBefore = mirror.waitingAt(dataAtMs - BACKLOG_LOOKBACK_MINUTES * 60_000);
-  const startedRecently = mirror.startedSince(dataAtMs - STALL_WINDOW_MINUTES * 60_000);
+  const startedRecently = mirror.startedSince(dataAtMs - query.stall * 1_000);
   const waitSeconds = active.waiting.map((task) => task.waitSeconds);
   const runSeconds = active.processing.map((task) => task.runSeconds ?? 0);
 

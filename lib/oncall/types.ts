@@ -76,7 +76,7 @@ export interface OncallApp {
 export interface OncallResponse {
   generatedAt: string;
   /** The thresholds applied, in seconds and percent, and the refresh the staleness was judged by. */
-  thresholds: { waitSlo: number; runSlo: number; growth: number; failRate: number; refresh: string; staleAfterSeconds: number };
+  thresholds: { waitSlo: number; runSlo: number; growth: number; failRate: number; stall: number; refresh: string; staleAfterSeconds: number };
   /** The worst state of the apps. */
   state: OncallState;
   /** Stuck tasks of every app together, for the page title. */

@@ -14,6 +14,7 @@ export const oncallUrlParsers = {
   refresh: asUrlParser(oncallParams.refresh).withDefault(ONCALL_DEFAULTS.refresh),
   growth: asUrlParser(oncallParams.growth).withDefault(ONCALL_DEFAULTS.growth),
   failRate: asUrlParser(oncallParams.failRate).withDefault(ONCALL_DEFAULTS.failRate),
+  stall: asUrlParser(oncallParams.stall).withDefault(ONCALL_DEFAULTS.stall),
   subAppId: asUrlParser(oncallParams.subAppId),
 };
 

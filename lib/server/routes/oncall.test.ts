@@ -43,7 +43,7 @@ describe("GET /api/oncall", () => {
     const { status, body } = await get("?subAppId=1500000001");
     expect(status).toBe(200);
     const response = body as OncallResponse;
-    expect(response.thresholds).toEqual({ waitSlo: 600, runSlo: 3_600, growth: 25, failRate: 10, refresh: "10s", staleAfterSeconds: 30 });
+    expect(response.thresholds).toEqual({ waitSlo: 600, runSlo: 3_600, growth: 25, failRate: 10, stall: 120, refresh: "10s", staleAfterSeconds: 30 });
     expect(response.apps).toHaveLength(1);
     const [app] = response.apps;
     expect(app).toMatchObject({ subAppId: 1500000001, stale: false, loading: false, hasData: true, lastError: null });
