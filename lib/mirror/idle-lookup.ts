@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
 import { BACKFILL, runAs } from "@/lib/vod/caller";
+import { budgetRefused } from "@/lib/vod/request-budget";
 import type { Gateway } from "@/lib/vod/gateway";
 import type { Pacer } from "./pacer";
 import type { TaskColumns } from "./task-columns";
@@ -26,9 +26,4 @@ export async function idleLookUp(gateway: Gateway, subAppId: number | undefined,
     if (budgetRefused(error)) return "busy";
     throw error;
   }
-}
-
-/** The budget's own refusal (no upstream code): nothing reached upstream. */
-export function budgetRefused(error: unknown): boolean {
-  return error instanceof ApiError && error.code === "RateLimited" && error.upstreamCode === undefined;
 }

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { logEvent } from "@/lib/log";
 import { countUpstreamAttempt } from "@/lib/metrics/registry";
 import type { DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
-import type { RequestBudget } from "./request-budget";
+import { budgetRefused, type RequestBudget } from "./request-budget";
+import { currentCaller, runAs } from "./caller";
 import type { SharedAnswers } from "./shared-answers";
 import { describeTaskDetailShape, describeTasksShape, type UpstreamTaskDetail, type UpstreamTaskPage } from "./response-shapes";
 import { classifyUpstreamFailure, toApiError, type UpstreamFailure } from "./upstream-failure";
@@ -51,6 +52,8 @@ interface Flight {
   failure: UpstreamFailure | null;
   /** Told of every failed attempt. */
   onFailure: Set<() => void>;
+  /** Started by an idle caller (caller.ts): refused by the budget whenever anyone else waits. */
+  idle: boolean;
 }
 
 export interface Gateway {
@@ -190,15 +193,16 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
     });
   }
 
-  function call<T>(action: VodAction, request: object, shape: z.ZodType, callOptions: CallOptions<T> = {}): Promise<T> {
+  function call<T>(action: VodAction, request: object, shape: z.ZodType, callOptions: CallOptions<T> = {}, rejoined = false): Promise<T> {
     const key = `${action} ${JSON.stringify(request)}`;
     const cached = answers.get(key);
     if (cached) return Promise.resolve(cached as T);
+    const caller = currentCaller();
     let flight = inFlight.get(key);
     if (!flight) {
       const recent = recentFailures.get(key);
       const started: Flight = { promise: Promise.resolve(), startedAt: recent?.startedAt ?? Date.now(),
-        notBefore: recent ? Date.now() + FRESH_ATTEMPT_GRACE_MS : 0, failure: recent?.failure ?? null, onFailure: new Set() };
+        notBefore: recent ? Date.now() + FRESH_ATTEMPT_GRACE_MS : 0, failure: recent?.failure ?? null, onFailure: new Set(), idle: caller.idle === true };
       const maxAge = callOptions.maxAgeMs ?? cacheTtlMs;
       started.promise = (callShared(key, maxAge === 0, () => callWithRetries(action, request, shape, started) as Promise<T>, (value) => (typeof maxAge === "function" ? maxAge(value) : maxAge)))
         .then(({ value, ttl }) => {
@@ -215,7 +219,11 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
       inFlight.set(key, started);
       flight = started;
     }
-    return callOptions.answerWithinMs === undefined ? (flight.promise as Promise<T>) : answerInTime<T>(flight, callOptions.answerWithinMs);
+    const answer = callOptions.answerWithinMs === undefined ? (flight.promise as Promise<T>) : answerInTime<T>(flight, callOptions.answerWithinMs);
+    // Someone who joined an idle caller's call does not inherit its refusal (idle calls are refused
+    // whenever anyone else waits, this caller included): it asks again, as itself, once.
+    if (!flight.idle || caller.idle || rejoined) return answer;
+    return answer.catch((error: unknown) => budgetRefused(error) ? runAs(caller, () => call(action, request, shape, callOptions, true)) : Promise.reject(error));
   }
 
   return {

@@ -1,6 +1,11 @@
 import { ApiError } from "@/lib/api/errors";
 import { currentCaller, type Caller } from "./caller";
 
+/** The budget's own refusal (RateLimited with no upstream code): nothing reached upstream. */
+export function budgetRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "RateLimited" && error.upstreamCode === undefined;
+}
+
 /** Call when the upstream request has finished, successfully or not. */
 export type ReleaseSlot = () => void;
 
