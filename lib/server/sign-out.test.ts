@@ -76,7 +76,7 @@ describe("/auth/sign-out at the edge", () => {
 
     it("a POST from the dashboard's page drops the session and goes on with a GET (303)", async () => {
       useAuth(OIDC);
-      for (const headers of [own(), { "sec-fetch-site": "same-origin" }, { ...own(), "sec-fetch-site": "same-origin" }]) {
+      for (const headers of <Record<string, string>[]>[own(), { "sec-fetch-site": "same-origin" }, { ...own(), "sec-fetch-site": "same-origin" }]) {
         const answer = await rig.send("POST", "/auth/sign-out", { ...headers, cookie: "vod_session=whatever" });
         expect(answer.status, JSON.stringify(headers)).toBe(303);
         // The provider cannot be reached here: straight to the dashboard's own signed-out page.
@@ -87,7 +87,7 @@ describe("/auth/sign-out at the edge", () => {
 
     it("a POST from another site, or one that does not say where from, is a 403 that leaves the session be", async () => {
       useAuth(OIDC);
-      for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { ...own(), "sec-fetch-site": "cross-site" }, {}]) {
+      for (const headers of <Record<string, string>[]>[{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { ...own(), "sec-fetch-site": "cross-site" }, {}]) {
         const answer = await rig.send("POST", "/auth/sign-out", { ...headers, cookie: "vod_session=whatever" });
         expect(answer.status, JSON.stringify(headers)).toBe(403);
         expect(answer.headers["set-cookie"]).toBeUndefined();
