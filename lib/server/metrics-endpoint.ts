@@ -8,8 +8,8 @@ import { scopeOf, type AccessRules, type AppScope } from "@/lib/auth/access";
 import { authEnv } from "@/lib/auth/auth-env";
 import { plainAddress } from "@/lib/auth/cidr";
 import type { Identity } from "@/lib/auth/identity";
-import { renderExposition } from "@/lib/metrics/exposition";
 import { serverEnv } from "@/lib/config/server-env";
+import { renderExposition } from "@/lib/metrics/exposition";
 import { metricsEnv } from "@/lib/metrics/metrics-env";
 import { registerMirrorMetrics } from "@/lib/metrics/mirror-metrics";
 import { metricsRegistry } from "@/lib/metrics/registry";
@@ -53,8 +53,9 @@ export interface MetricsCaller {
  * What a scrape may see, or its refusal. METRICS_TOKEN is the Prometheus server's: its bearer sees
  * every app (and a bearer token that is not it is a 401). A person signed in (a session cookie, a
  * password, a trusted proxy's header) sees the series of the apps DASHBOARD_ACCESS gives them, and
- * those that name no app; one given none of the configured apps is a 403, as on every API route. Anyone else is
- * the machine's own scraper: METRICS_TOKEN, or without it a loopback client not relayed by a proxy.
+ * those that name no app (exposition.ts); one given none of the configured apps is a 403, as on
+ * every API route. Anyone else is the machine's own scraper: METRICS_TOKEN, or without it a
+ * loopback client not relayed by a proxy.
  */
 export function metricsAccess(caller: MetricsCaller, token: string | undefined, access: AccessRules, offered: readonly number[]): AppScope | ApiError {
   if (token !== undefined && bearerOf(caller.authorization) !== undefined) {
