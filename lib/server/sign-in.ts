@@ -172,7 +172,10 @@ export async function answerAuthPath(req: IncomingMessage, res: ServerResponse, 
       default: throw new ApiError("NotFound", `No sign-in route at ${url.pathname}`);
     }
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) return page(res, error.status, "Sign-in", error.message, { href: "/", label: "Back to the dashboard" });
+    if (error instanceof ApiError && error.status < 500) {
+      const allow = error.code === "MethodNotAllowed" ? { allow: url.pathname === SIGN_OUT_PATH ? "GET, HEAD, POST" : "GET, HEAD" } : undefined;
+      return page(res, error.status, "Sign-in", error.message, { href: "/", label: "Back to the dashboard" }, allow);
+    }
     logEvent("error", "sign-in route failed", { error: error instanceof Error ? error.message : String(error) });
     page(res, 502, "Sign-in unavailable", "The sign-in could not be started or completed; try again shortly.", { href: "/", label: "Back to the dashboard" });
   }

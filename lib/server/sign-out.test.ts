@@ -97,7 +97,10 @@ describe("/auth/sign-out at the edge", () => {
 
     it("other methods are a 405, and the other sign-in routes take GET only", async () => {
       useAuth(OIDC);
-      expect((await rig.send("PUT", "/auth/sign-out", own())).status).toBe(405);
+      const put = await rig.send("PUT", "/auth/sign-out", own());
+      expect(put.status).toBe(405);
+      expect(put.headers.allow).toBe("GET, HEAD, POST");
+      expect((await rig.send("POST", "/auth/callback", own())).headers.allow).toBe("GET, HEAD");
       expect((await rig.send("DELETE", "/auth/sign-out", own())).status).toBe(405);
       expect((await rig.send("POST", "/auth/sign-in", own())).status).toBe(405);
       expect((await rig.send("POST", "/auth/signed-out", own())).status).toBe(405);
