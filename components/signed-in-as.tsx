@@ -6,7 +6,9 @@ import { fetchJson } from "@/lib/client/fetch-json";
 import type { SignedIn } from "@/lib/model/signed-in";
 
 /**
- * Who the page is signed in as, with sign-out; nothing without a sign-in mode. Asked again every
+ * Who the page is signed in as, with sign-out; nothing without a sign-in mode. Sign-out is a form
+ * button that POSTs to the server's /auth/sign-out (never a GET another site could set off with a
+ * link or an image); behind an authenticating proxy it is the proxy's own sign-out link. Asked again every
  * minute, so a session that ended (expired, signed out in another tab) takes the page to sign-in
  * instead of leaving it polling into 401s.
  */
@@ -27,11 +29,17 @@ export function SignedInAs({ tone = "page" }: { tone?: "page" | "dark" }) {
   const identity = me.data?.identity;
   if (!identity) return null;
   const muted = tone === "dark" ? "text-zinc-300" : "text-zinc-600 dark:text-zinc-300";
+  const linkTone = tone === "dark" ? "text-sky-300 underline" : "text-sky-700 underline dark:text-sky-300";
+  const signOut = me.data?.signOut;
   return (
     <span className={`flex min-w-0 items-center gap-2 text-sm ${muted}`} data-testid="signed-in-as">
       <span className="max-w-[12rem] truncate" title={`Signed in as ${identity}`}>{identity}</span>
-      {me.data?.signOut ? (
-        <a href={me.data.signOut} className={tone === "dark" ? "text-sky-300 underline" : "text-sky-700 underline dark:text-sky-300"}>Sign out</a>
+      {signOut && me.data?.mode === "proxy" ? <a href={signOut} className={linkTone}>Sign out</a> : null}
+      {signOut && me.data?.mode !== "proxy" ? (
+        // A whole-page POST: the server answers with the provider's sign-out or the browser's password prompt.
+        <form method="post" action={signOut} className="contents">
+          <button type="submit" className={`cursor-pointer ${linkTone}`}>Sign out</button>
+        </form>
       ) : null}
     </span>
   );

@@ -4,12 +4,12 @@ import { taskRows } from "./support/dashboard";
 import { startServerProcess } from "./support/server-process";
 
 // basic sign-in in Chromium: the browser's own prompt (answered here by the context's credentials),
-// the identity in the header, and a wrong password refused.
+// the identity in the header, sign-out (a POST from the page), and a wrong password refused.
 
 // alice's password is alice-pass (a cost-4 hash, htpasswd's $2y$ form, to keep the test quick).
 const USERS = "alice:$2y$04$stntrrB7YT5Ba8O0b/L6weJJOXtr4RCztT1oPCQwZFLOEf9uE8aV.";
 
-test("basic: the right password shows the dashboard and who is signed in; a wrong one is refused", async ({ browser }) => {
+test("basic: the right password shows the dashboard and who is signed in, signs out with a POST; a wrong one is refused", async ({ browser }) => {
   test.setTimeout(180_000);
   const emulator = await startEmulator({ port: 0, seed: 42 });
   const server = await startServerProcess({
@@ -23,8 +23,19 @@ test("basic: the right password shows the dashboard and who is signed in; a wron
     const page = await signedIn.newPage();
     await page.goto(`${server.url}/`);
     await expect(page.getByTestId("signed-in-as")).toContainText("alice");
-    await expect(page.getByRole("link", { name: "Sign out" })).toHaveAttribute("href", "/auth/sign-out");
     await expect(taskRows(page).first()).toBeVisible();
+    // Sign-out is a button that POSTs from the page; the server's 401 makes the browser forget the password.
+    await expect(page.getByRole("link", { name: "Sign out" })).toHaveCount(0);
+    const [signOut] = await Promise.all([
+      page.waitForResponse((response) => response.url() === `${server.url}/auth/sign-out` && response.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign out" }).click(),
+    ]);
+    expect(signOut.status()).toBe(401);
+    expect(signOut.headers()["www-authenticate"]).toContain("Basic");
+    // Another site's POST is refused before it could do so.
+    const forged = await signedIn.request.post(`${server.url}/auth/sign-out`, { headers: { origin: "https://evil.example" } });
+    expect(forged.status()).toBe(403);
+    expect(forged.headers()["www-authenticate"]).toBeUndefined();
     await signedIn.close();
 
     const wrong = await browser.newContext({ httpCredentials: { username: "alice", password: "not-it" } });

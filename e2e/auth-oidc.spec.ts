@@ -51,8 +51,17 @@ test("oidc: a signed-out page goes to the provider's sign-in, returns signed in,
     await page.goto(`${dashboardUrl}/`);
     await expect(page.getByTestId("signed-in-as")).toContainText("alice@example.com");
 
+    // Sign-out is a button (a POST), never a link another site could set off: a GET only asks.
+    await expect(page.getByRole("link", { name: "Sign out" })).toHaveCount(0);
+    const asked = await page.request.get(`${dashboardUrl}/auth/sign-out`);
+    expect(asked.status()).toBe(200);
+    expect((await context.cookies(dashboardUrl)).find((cookie) => cookie.name === "vod_session")).toBeDefined();
+    // A POST from another site is refused and leaves the session be.
+    expect((await page.request.post(`${dashboardUrl}/auth/sign-out`, { headers: { origin: "https://evil.example" }, maxRedirects: 0 })).status()).toBe(403);
+    expect((await page.request.get(`${dashboardUrl}/api/tasks?subAppId=1500000001`)).status()).toBe(200);
+
     // Sign-out: the session cookie goes, the provider ends its own session, and the dashboard says so.
-    await page.getByRole("link", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/`));
     await page.getByRole("button", { name: "Yes, sign me out" }).click();
     await expect(page).toHaveURL(`${dashboardUrl}/auth/signed-out`);

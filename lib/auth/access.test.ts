@@ -28,4 +28,11 @@ describe("DASHBOARD_ACCESS", () => {
     expect(() => parseAccess(text)).toThrow(/DASHBOARD_ACCESS/);
     expect(() => parseAccess(text)).toThrow(why);
   });
+
+  it("names a faulty pair by its place, never by its identity (start-up errors reach the log)", () => {
+    for (const text of ["alice@example.com=1;alice@example.com=2", "alice@example.com=1;bob@example.com=x"]) {
+      expect(() => parseAccess(text)).toThrow(/DASHBOARD_ACCESS pair 2/);
+      expect(() => parseAccess(text)).not.toThrow(/example\.com/);
+    }
+  });
 });

@@ -17,13 +17,14 @@ export function parseAccess(text: string): AccessRules {
     const identity = equals > 0 ? pair.slice(0, equals).trim().toLowerCase() : "";
     const apps = equals > 0 ? pair.slice(equals + 1).trim() : "";
     if (!identity || !apps) throw new Error(`${where} must be identity=SubAppId[+SubAppId...] or identity=*`);
-    if (rules.has(identity)) throw new Error(`${where}: ${identity} is listed twice`);
+    // The messages name the pair by its place, never the identity: start-up errors reach the log.
+    if (rules.has(identity)) throw new Error(`${where}: its identity is listed twice`);
     if (apps === "*") {
       rules.set(identity, "all");
       return;
     }
     const ids = apps.split("+").map((id) => id.trim());
-    if (!ids.every((id) => /^\d{1,16}$/.test(id))) throw new Error(`${where} (${identity}): SubAppIds must be numbers joined by +, or *`);
+    if (!ids.every((id) => /^\d{1,16}$/.test(id))) throw new Error(`${where}: SubAppIds must be numbers joined by +, or *`);
     rules.set(identity, new Set(ids.map(Number)));
   });
   if (rules.size === 0) throw new Error("DASHBOARD_ACCESS must hold at least one identity=SubAppIds pair");

@@ -27,3 +27,8 @@ export function metricsEnv(): MetricsEnv {
   cached ??= readMetricsEnv();
   return cached;
 }
+
+/** Lets tests scrape with a METRICS_TOKEN of their choosing; undefined: the environment's. */
+export function setMetricsEnvForTests(env: MetricsEnv | undefined): void {
+  cached = env;
+}

@@ -22,7 +22,9 @@ const PATHS = ["/", "/oncall", "/api/tasks", "/api/stats", "/api/me", "/api/heal
 
 let rig: EdgeRig;
 
-const get = (path: string, headers: Record<string, string> = {}, from = "127.0.0.1") => rig.get(path, headers, from);
+/** What a sign-out's POST may say about where it came from; the rig's own origin is added at run time. */
+const ORIGINS = ["https://evil.example", "null", "", "http://127.0.0.1", "http://localhost:3001", "file://", "http://127.0.0.1:1/x", "\u00e9"];
+const FETCH_SITES = ["same-origin", "same-site", "cross-site", "none", "", "SAME-ORIGIN"];
 
 beforeAll(async () => {
   const unknownTask = async (): Promise<never> => {
@@ -44,24 +46,36 @@ describe.each([
     const random = mulberry32(mode.length * 7919);
     let closed = 0;
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+    const own = `http://127.0.0.1:${rig.port}`;
     for (let i = 0; i < 600; i++) {
       const headers: Record<string, string> = {};
+      // A third of the requests are POSTs (sign-out's method), with or without word of where they came from.
+      const method = random() < 0.33 ? "POST" : "GET";
+      if (method === "POST" && random() < 0.6) headers.origin = random() < 0.4 ? own : pick(ORIGINS);
+      if (method === "POST" && random() < 0.4) headers["sec-fetch-site"] = pick(FETCH_SITES);
       if (random() < 0.6) headers.authorization = pick(JUNK);
       if (random() < 0.5) headers.cookie = pick(JUNK);
       if (random() < 0.5) headers["x-auth-request-email"] = pick(JUNK);
       // Mostly loopback (trusted in proxy mode), sometimes another address; spread so lockouts do not hide every answer.
       const from = random() < 0.7 ? "127.0.0.1" : `127.0.${1 + Math.floor(random() * 200)}.${1 + Math.floor(random() * 250)}`;
-      let path = pick(PATHS);
+      let path = method === "POST" && random() < 0.7 ? "/auth/sign-out" : pick(PATHS);
       if (random() < 0.3) path += `${path.includes("?") ? "&" : "?"}subAppId=${pick(["1500000001", "1500000002", "x", ""])}`;
-      const answer = await get(path, Object.fromEntries(Object.entries(headers).filter(([, value]) => /^[\x20-\x7e]*$/.test(value))), from);
-      const where = `${mode} ${path} ${JSON.stringify(headers).slice(0, 200)}`;
+      const answer = await rig.send(method, path, Object.fromEntries(Object.entries(headers).filter(([, value]) => /^[\x20-\x7e]*$/.test(value))), from);
+      const where = `${mode} ${method} ${path} ${JSON.stringify(headers).slice(0, 200)}`;
       if (answer.status === 0) {
         closed++;
         continue;
       }
-      expect([200, 302, 401, 403, 404, 405, 429, 502], where).toContain(answer.status);
+      expect([200, 302, 303, 401, 403, 404, 405, 429, 502], where).toContain(answer.status);
+      // Signed out only from the dashboard's own page: a POST from anywhere else never drops a session.
+      const fromOwnPage = (headers.origin === undefined || headers.origin === own) && (headers["sec-fetch-site"] ?? "same-origin") === "same-origin"
+        && (headers.origin !== undefined || headers["sec-fetch-site"] !== undefined);
+      if (method === "POST" && path.split("?", 1)[0] === "/auth/sign-out" && !fromOwnPage) {
+        expect([403, 429], where).toContain(answer.status);
+        expect(answer.headers["set-cookie"], where).toBeUndefined();
+      }
       expect(answer.body, where).not.toMatch(/\n\s+at |alice-pass|fuzz-client-secret|\$2b\$04/);
-      if (answer.status === 302) expect(answer.headers.location, where).toMatch(/^(\/(?!\/)|http:\/\/127\.0\.0\.1:9\/)/);
+      if (answer.status === 302 || answer.status === 303) expect(answer.headers.location, where).toMatch(/^(\/(?!\/)|http:\/\/127\.0\.0\.1:9\/)/);
     }
     expect(closed).toBeLessThan(100);
   }, 60_000);

@@ -60,7 +60,8 @@ describe("basic", () => {
     const locked = await get("/api/tasks", { authorization: basic("alice", "alice-pass") }, "127.0.0.5");
     expect(locked.status).toBe(429);
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
-    const signOut = await get("/auth/sign-out", { authorization: basic("alice", "alice-pass") }, "127.0.0.6");
+    // Signing out is a POST from the dashboard's own page; its 401 makes the browser forget the password.
+    const signOut = await rig.send("POST", "/auth/sign-out", { authorization: basic("alice", "alice-pass"), origin: `http://127.0.0.1:${rig.port}` }, "127.0.0.6");
     expect(signOut.status).toBe(401);
     expect(signOut.headers["www-authenticate"]).toContain("Basic");
   });

@@ -169,8 +169,8 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
     const refusal = await refusalAtEdge(req, target, caller);
     if (refusal) return refuse(req, res, refusal);
     if (isAuthPath(target)) return runAs(caller, () => answerAuthPath(req, res, target, identity));
-    // A machine's endpoint: METRICS_TOKEN (or loopback) instead of a person's sign-in.
-    if (isMetricsPath(target)) return answerMetrics(req, res);
+    // A machine's endpoint (METRICS_TOKEN, or loopback), which a person signed in may read too, for their apps only.
+    if (isMetricsPath(target)) return answerMetrics(req, res, identity);
     if (!identity && !isOpenWhenSignedOut(target) && !(options.dev && isDevInternal(target))) {
       // Counted as refusals: a signed-out flood is boxed like any other.
       if (!isApi(target) && (req.method === "GET" || req.method === "HEAD")) {

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAuthEnv, setAuthEnvForTests } from "@/lib/auth/auth-env";
 import { runSignedIn, type Identity } from "@/lib/auth/identity";
-import { resetMirrorsForTests } from "@/lib/mirror/registry";
+import { resetServerAuthForTests } from "@/lib/auth/authenticate";
+import { readMetricsEnv, setMetricsEnvForTests } from "@/lib/metrics/metrics-env";
+import { mirrorInstance, resetMirrorsForTests } from "@/lib/mirror/registry";
+import { startEdgeRig, type EdgeRig } from "@/lib/testing/edge-rig";
 import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
 import { setUpstreamForTests } from "@/lib/vod/upstream";
 import { ROUTES, routeFor } from "./route-table";
 
 // Every route of the route table, as a signed-out caller and as a caller of the wrong app meets it:
-// the wrapper's 401 and the SubAppId readers' 403 come before any data is read.
+// the wrapper's 401 and the SubAppId readers' 403 come before any data is read. Then the same at the
+// edge, with what is not in the route table: pages, /metrics and the sign-in routes (README's table).
 
 const MINE = 1500000001;
 const OTHERS = 1500000002;
@@ -101,5 +105,64 @@ describe("what a limited identity sees", () => {
 
   it("/api/me says who is signed in and how to sign out", async () => {
     expect((await call(bob, "/api/me")).body).toEqual({ identity: "bob@example.com", mode: "proxy", signOut: "/oauth2/sign_out" });
+  });
+});
+
+describe("at the edge: every route, page, /metrics and sign-in route (README's route table)", () => {
+  let rig: EdgeRig;
+  const TOKEN = "route-access-metrics-token";
+  const bobAt = { "x-auth-request-email": "bob@example.com" };
+  const appLabels = (text: string) => new Set([...text.matchAll(/^[a-z_]+\{[^\n]*\bsub_app_id="([^"]*)"/gm)].map((match) => match[1]));
+
+  beforeAll(async () => {
+    for (const id of [MINE, OTHERS]) await mirrorInstance(id).sync();
+    rig = await startEdgeRig(upstream.gateway);
+    setAuthEnvForTests(readAuthEnv({ DASHBOARD_AUTH: "proxy", DASHBOARD_TRUSTED_PROXIES: "127.0.0.1/32", DASHBOARD_ACCESS: `bob@example.com=${MINE};alice@example.com=*` }));
+    resetServerAuthForTests();
+  }, 60_000);
+
+  afterAll(async () => {
+    setMetricsEnvForTests(undefined);
+    await rig.close();
+  });
+
+  it.each(ROUTES.map(([path]) => path).filter((path) => path !== "/api/health"))("%s: signed out 401, at the edge too", async (path) => {
+    // From an address the proxy header is not believed from: whatever it says, nobody.
+    const answer = await rig.get(`${sample(path)}?subAppId=${MINE}&${EXTRA[path] ?? ""}`, bobAt, "127.0.0.3");
+    expect(answer.status).toBe(401);
+  });
+
+  it.each(ROUTES.map(([path]) => path).filter((path) => !["/api/health", "/api/me"].includes(path)))("%s: another app's 403, at the edge too", async (path) => {
+    expect((await rig.get(`${sample(path)}?subAppId=${OTHERS}&${EXTRA[path] ?? ""}`, bobAt)).status).toBe(403);
+  });
+
+  it("pages: signed out 401 (proxy mode); another app's caller gets the page", async () => {
+    for (const page of ["/", "/oncall"]) {
+      expect((await rig.get(page, {}, "127.0.0.3")).status).toBe(401);
+      expect((await rig.get(`${page}?subAppId=${OTHERS}`, bobAt)).status).toBe(200);
+    }
+  });
+
+  it("/metrics: signed out 403 (no token) or 401 (token); another app's caller sees only its app", async () => {
+    setMetricsEnvForTests(readMetricsEnv({}, [MINE, OTHERS]));
+    expect((await rig.get("/metrics", { "x-forwarded-for": "203.0.113.9" })).status).toBe(403);
+    const bob = await rig.get("/metrics", bobAt);
+    expect(bob.status).toBe(200);
+    expect(appLabels(bob.body)).toEqual(new Set([String(MINE)]));
+    setMetricsEnvForTests(readMetricsEnv({ METRICS_TOKEN: TOKEN }, [MINE, OTHERS]));
+    expect((await rig.get("/metrics")).status).toBe(401);
+    expect(appLabels((await rig.get("/metrics", bobAt)).body)).toEqual(new Set([String(MINE)]));
+    expect(appLabels((await rig.get("/metrics", { authorization: `Bearer ${TOKEN}` })).body)).toEqual(new Set([String(MINE), String(OTHERS)]));
+  });
+
+  it("sign-in routes: open; sign-out asks on GET, and a POST counts only from the dashboard's own page", async () => {
+    expect((await rig.get("/auth/signed-out", {}, "127.0.0.3")).status).toBe(200);
+    expect((await rig.get("/auth/sign-out", {}, "127.0.0.3")).status).toBe(200);
+    expect((await rig.get("/auth/sign-out", bobAt)).status).toBe(200);
+    expect((await rig.send("POST", "/auth/sign-out", { origin: "https://evil.example" }, "127.0.0.3")).status).toBe(403);
+    expect((await rig.send("POST", "/auth/sign-out", { ...bobAt, origin: "https://evil.example" })).status).toBe(403);
+    const out = await rig.send("POST", "/auth/sign-out", { ...bobAt, origin: `http://127.0.0.1:${rig.port}` });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe("/oauth2/sign_out");
   });
 });

@@ -20,6 +20,8 @@ export interface EdgeRig {
   lines: string[];
   /** A request on a fresh connection from a chosen loopback address, so that tests can be several clients. */
   get(path: string, headers?: Record<string, string>, from?: string): Promise<EdgeAnswer>;
+  /** The same with another method (a sign-out's POST). */
+  send(method: string, path: string, headers?: Record<string, string>, from?: string): Promise<EdgeAnswer>;
   close(): Promise<void>;
 }
 
@@ -34,19 +36,21 @@ export async function startEdgeRig(gateway: Gateway): Promise<EdgeRig> {
   const server = createDashboardServer({ renderPage: async (_req, res) => void res.end("a page"), origin: "http://localhost", dev: false });
   await new Promise<void>((resolve) => server.gate.listen(0, "127.0.0.1", resolve));
   const port = (server.gate.address() as AddressInfo).port;
+  const send = (method: string, path: string, headers: Record<string, string> = {}, from = "127.0.0.1") => new Promise<EdgeAnswer>((resolve, reject) => {
+    const req = http.request({ method, host: "127.0.0.1", port, path, headers, localAddress: from, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve({ status: 0, headers: {}, body: "" }) : reject(error)));
+    req.end();
+  });
   return {
     port,
     lines,
-    get: (path, headers = {}, from = "127.0.0.1") => new Promise((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, path, headers, localAddress: from, agent: false }, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
-      req.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve({ status: 0, headers: {}, body: "" }) : reject(error)));
-      req.end();
-    }),
+    get: (path, headers = {}, from = "127.0.0.1") => send("GET", path, headers, from),
+    send,
     async close() {
       restoreLog();
       setAuthEnvForTests(undefined);
