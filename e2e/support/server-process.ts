@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { collectLines } from "../../lib/testing/output-lines";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -24,17 +25,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function collect(child: ChildProcess, lines: string[]): void {
-  for (const stream of [child.stdout, child.stderr]) {
-    let rest = "";
-    stream?.on("data", (chunk: Buffer) => {
-      const parts = (rest + chunk.toString("utf8")).split("\n");
-      rest = parts.pop() ?? "";
-      lines.push(...parts);
-    });
-    stream?.on("end", () => rest && lines.push(rest));
-  }
-}
 
 /**
  * The dashboard's server process as `npm start` (or `npm run dev`, with `--dev`) runs it, on a
@@ -55,7 +45,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
-  collect(child, lines);
+  collectLines(child, lines);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;

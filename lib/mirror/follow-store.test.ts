@@ -7,21 +7,13 @@ import { STORE_ENGINES, useStoreEngine } from "@/lib/testing/store-engines";
 import { recordingGateway } from "@/lib/vod/recording-gateway";
 import { Mirror } from "./mirror";
 import { createPacer } from "./pacer";
-import { STATUS_NAME } from "./status-code";
+import { mirrorState } from "./testing/mirror-state";
 import { SimUpstream } from "./testing/sim-upstream";
 import { prefill, runWorkload, seeded } from "./testing/sim-workload";
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 const APP = 1500000001;
 
-function state(mirror: Mirror) {
-  const { table } = mirror;
-  const tasks = new Map<string, string>();
-  for (let slot = 0; slot < table.end; slot++) {
-    if (table.status[slot] !== 0) tasks.set(table.ids[slot], `${STATUS_NAME[table.status[slot]]} ${table.begin[slot]} ${table.finish[slot]}`);
-  }
-  return tasks;
-}
 
 /** A replica's worth of wiring on a shared store; `role.collecting` says which one it is now. */
 function replica(sim: SimUpstream, store: TaskStore, collecting: boolean) {
@@ -53,7 +45,7 @@ describe.each(STORE_ENGINES)("a follower's mirror on %s", (engine) => {
       await collector.mirror.sync();
       await collector.writer.drain();
       await follower.mirror.sync();
-      expect(state(follower.mirror)).toEqual(state(collector.mirror));
+      expect(mirrorState(follower.mirror)).toEqual(mirrorState(collector.mirror));
       expect(follower.mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage).toMatchObject({ complete: true });
     }
     expect(follower.role.calls).toBe(0);
@@ -64,7 +56,7 @@ describe.each(STORE_ENGINES)("a follower's mirror on %s", (engine) => {
     await follower.mirror.sync();
     expect(follower.role.calls).toBeGreaterThan(0);
     expect(follower.role.calls).toBeLessThanOrEqual(6);
-    expect(state(follower.mirror)).toEqual(new Map(sim.visible().map((task) => [task.id, `${task.status} ${task.begin ?? NaN} ${task.finish ?? NaN}`])));
+    expect(mirrorState(follower.mirror)).toEqual(new Map(sim.visible().map((task) => [task.id, `${task.status} ${task.begin ?? NaN} ${task.finish ?? NaN}`])));
   });
 
   it("reads a write stamped before what it has read but committed after, once told of it", async () => {

@@ -9,21 +9,13 @@ import { recordingGateway } from "@/lib/vod/recording-gateway";
 import { WINDOW_MS } from "@/lib/vod/wire";
 import { Mirror } from "./mirror";
 import { createPacer } from "./pacer";
-import { STATUS_NAME } from "./status-code";
+import { mirrorState } from "./testing/mirror-state";
 import { SimUpstream } from "./testing/sim-upstream";
 import { prefill, runWorkload, seeded } from "./testing/sim-workload";
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 const APP = 1500000001;
 
-function state(mirror: Mirror) {
-  const { table } = mirror;
-  const tasks = new Map<string, string>();
-  for (let slot = 0; slot < table.end; slot++) {
-    if (table.status[slot] !== 0) tasks.set(table.ids[slot], `${STATUS_NAME[table.status[slot]]} ${table.begin[slot]} ${table.finish[slot]}`);
-  }
-  return tasks;
-}
 
 function upstreamState(sim: SimUpstream) {
   return new Map(sim.visible().map((task) => [task.id, `${task.status} ${task.begin ?? NaN} ${task.finish ?? NaN}`]));
@@ -81,7 +73,7 @@ describe.each(STORE_ENGINES)("a mirror restarted on %s", (engine) => {
     // Everything it held that is still in the window, before upstream is asked anything.
     expect(heldAtFirstCall).toBe(heldAtStop);
     expect(restartCalls).toBeLessThan(fillCalls / 20);
-    expect(state(second.mirror)).toEqual(upstreamState(sim));
+    expect(mirrorState(second.mirror)).toEqual(upstreamState(sim));
     expect(second.mirror.health().state).toBe("ready");
     expect(second.mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage.complete).toBe(true);
   });

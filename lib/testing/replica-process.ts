@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { collectLines } from "./output-lines";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -15,16 +16,6 @@ export interface ReplicaProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-function collect(child: ChildProcess, lines: string[]): void {
-  for (const stream of [child.stdout, child.stderr]) {
-    let rest = "";
-    stream?.on("data", (chunk: Buffer) => {
-      const parts = (rest + chunk.toString("utf8")).split("\n");
-      rest = parts.pop() ?? "";
-      lines.push(...parts);
-    });
-  }
-}
 
 /**
  * One replica: the dashboard's server process (API only, lib/testing/api-server-process.ts) on a
@@ -38,7 +29,7 @@ export async function startReplicaProcess(port: number, env: Record<string, stri
     cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
-  collect(child, lines);
+  collectLines(child, lines);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const get = async <T>(pathAndQuery: string) => {
