@@ -38,7 +38,7 @@ test("a view reaching past 72 hours says which part comes from history; the defa
   expect(before).toBeDefined();
   expect(Math.abs(utcMs(before!) - (Date.now() - 72 * HOUR))).toBeLessThan(5 * 60_000);
   // The charts count the mirror's 72 hours only, and the notice says so once the stats have answered.
-  await expect(notice).toContainText("The charts and counts cover only tasks since");
+  await expect(notice).toContainText("The charts and counts cover only VOD's last 72 hours.");
   await expectNoSeriousA11yViolations(page, "history notice");
 
   // Back to a view inside 72 hours: the notice goes.

@@ -4,7 +4,7 @@ import { formatTimestamp } from "./format-time";
 export interface HistoryNoticeInput {
   /** What the list's first page said of its store part (absent: the view is upstream's alone). */
   list: HistorySpan | undefined;
-  /** What /api/stats said: the charts count only from `before` on. */
+  /** What /api/stats said: the charts count only upstream's 72 hours. */
   stats: HistorySpan | undefined;
   /** The store's state from /api/health: false while it cannot answer; undefined while unknown. */
   storeOk: boolean | undefined;
@@ -29,7 +29,8 @@ export function historyNotice({ list, stats, storeOk, wholeList, zone }: History
   const span = list ?? stats;
   if (!span) return null;
   const before = formatTimestamp(span.before, zone);
-  const charts = stats ? ` The charts and counts cover only tasks since ${formatTimestamp(stats.before, zone)} (VOD's 72 hours).` : "";
+  // The stats' boundary moves with every refresh while the list's stays where its first page fixed it: one time is named, the list's.
+  const charts = stats ? " The charts and counts cover only VOD's last 72 hours." : "";
   if (storeOk === false) {
     const text = wholeList
       ? "This list cannot be shown now: only the dashboard's history can filter on outcome or error code, and its store is unavailable."
