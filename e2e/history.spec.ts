@@ -48,6 +48,12 @@ test("a view reaching past 72 hours says which part comes from history; the defa
   await expect(page.getByTestId("history-notice")).toHaveCount(0);
 });
 
+test("an oldest-first view reaching past 72 hours goes on to upstream's part by itself when the store's is short", async ({ page }) => {
+  // The store holds nothing older than the emulator's 72 hours: the first page (the store's part) is empty.
+  await openDashboard(page, "?tz=UTC&createdAfter=now-7d&sort=createTime:asc");
+  await expect(page.getByTestId("history-notice")).toHaveAttribute("data-state", "ok");
+});
+
 test("Export downloads exactly the view's filters, as CSV with a header row", async ({ page }) => {
   await openDashboard(page, "?tz=UTC&createdAfter=now-7d&status=FINISH&sort=finishTime:desc");
   await page.getByTestId("export-toggle").click();

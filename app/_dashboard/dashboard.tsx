@@ -158,9 +158,12 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   // A type filter reads upstream page by page and may find nothing for a while: keep going by
   // itself until a page's worth has been found or the window is exhausted (the footer says how far it got).
   const scanning = filters.type !== null;
+  // So does a view reaching into history, whose pages hold fewer rows where upstream's part and the store's meet
+  // (an oldest-first view opens on the store's part, empty when the store holds nothing that old).
+  const filling = scanning || list.data?.pages[0]?.history !== undefined;
   useEffect(() => {
-    if (scanning && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
-  }, [scanning, rows.length, filters.limit, list]);
+    if (filling && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
+  }, [filling, rows.length, filters.limit, list]);
 
   /** Moves the highlight; with the detail open, the detail follows it (without a history entry per step). */
   const move = (step: 1 | -1) => {
