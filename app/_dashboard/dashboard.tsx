@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FilterBar } from "@/components/filter-bar/filter-bar";
+import { ExportMenu } from "@/components/export-menu";
 import { GoToId } from "@/components/go-to-id";
+import { HistoryNotice } from "@/components/history-notice";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
 import { buttonClass } from "@/components/filter-bar/styles";
@@ -15,6 +17,7 @@ import { ShortcutsDialog } from "@/components/shortcuts-dialog";
 import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
+import { StoreBanner } from "@/components/store-banner";
 import { TaskDetailDrawer } from "@/components/task-detail-drawer";
 import type { CellContext } from "@/components/task-table/columns";
 import { TaskTable } from "@/components/task-table/task-table";
@@ -25,6 +28,8 @@ import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
 import { emptyViewReasons } from "@/lib/client/empty-view";
 import { formatTimestamp, resolveZone } from "@/lib/client/format-time";
+import { historyNotice } from "@/lib/client/history-notice";
+import { storeOutageText } from "@/lib/client/store-outage";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
 import { useStickyHeight } from "@/lib/client/use-sticky-height";
@@ -99,6 +104,11 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready, filters.sort);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
   const { rows, list } = feed;
+  // Which part of the view comes from the store, and whether the store answers (the header's health poll says).
+  const storeOk = health.data?.store?.ok;
+  const storeOutage = useClockText((nowMs) => storeOutageText(health.data, zone, nowMs) ?? "", "");
+  const fromHistory = historyNotice({ list: list.data?.pages[0]?.history, stats: stats.isPlaceholderData ? undefined : stats.data?.history,
+    storeOk, wholeList: viewFilters.outcome !== null || viewFilters.errorCode !== null, zone });
 
   // A link's status=FAILED (or ABORTED) leads to the filter that means it, and the notice says so until the filters change.
   const alias = useMemo(() => statusAlias(new URLSearchParams(search.toString())), [search]);
@@ -148,9 +158,12 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   // A type filter reads upstream page by page and may find nothing for a while: keep going by
   // itself until a page's worth has been found or the window is exhausted (the footer says how far it got).
   const scanning = filters.type !== null;
+  // So does a view reaching into history, whose pages hold fewer rows where upstream's part and the store's meet
+  // (an oldest-first view opens on the store's part, empty when the store holds nothing that old).
+  const filling = scanning || list.data?.pages[0]?.history !== undefined;
   useEffect(() => {
-    if (scanning && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
-  }, [scanning, rows.length, filters.limit, list]);
+    if (filling && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
+  }, [filling, rows.length, filters.limit, list]);
 
   /** Moves the highlight; with the detail open, the detail follows it (without a history entry per step). */
   const move = (step: 1 | -1) => {
@@ -199,6 +212,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
               paused={paused} onTogglePause={togglePause} />
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
+            <ExportMenu listQuery={view.list} storeOk={storeOk} />
             <SavedViews search={search.toString()} teamViews={config.teamViews} />
             <button type="button" className={buttonClass} onClick={() => setHelpOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
               <HelpIcon className="size-3.5" /><span aria-hidden="true" className="max-sm:hidden">?</span>
@@ -209,10 +223,12 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
       </header>
       <main inert={behindDialog} className="mx-auto max-w-[1800px] space-y-4 px-4 py-4">
         <UrlNotice problems={aliasNote ? [aliasNote, ...problems] : problems} />
+        <StoreBanner text={storeOutage || null} />
         <FilterBar filters={filters} onChange={changeFilters} onClear={clearFilters} reversed={reversed}
           statusCounts={stats.data?.byStatus} failedCount={stats.data?.coverage.outcomes?.failed} seenTypes={stats.data?.byType.map((entry) => entry.type) ?? []}
           subAppIds={health.data?.subAppIds ?? []} zone={zone} searchRef={searchRef} filtered={hasFilters(filters)} presets={presets} />
         {feed.refreshError && list.data ? <StaleBanner error={feed.refreshError} onRetry={feed.refreshNow} retrying={feed.refreshing} /> : null}
+        <HistoryNotice notice={fromHistory} />
         <StatsPanel stats={stats.data} error={stats.error} zone={zone} errorCode={filters.errorCode} onPickErrorCode={pickErrorCode} onPickBucket={pickBucket} />
         <div ref={tableRef}>
           {filters.sort.endsWith(":asc") ? (

@@ -34,4 +34,6 @@ export interface StoreHealth {
   outcomesPending: number | null;
   /** Why it is not ok, in words; never a credential. */
   error?: string;
+  /** While it is not ok: since when (ISO 8601 UTC), the first failure of this outage. */
+  since?: string;
 }

@@ -1,3 +1,5 @@
+import type { HistorySpan } from "./history-span";
+
 /** A task as the dashboard's API returns it: upstream's TaskSimpleInfo, normalised. */
 export interface Task {
   taskId: string;
@@ -31,6 +33,11 @@ export interface TaskPage {
    * task the server read for this page, matching or not: how far back the scan has got.
    */
   scannedThrough?: string | null;
+  /**
+   * For a view reaching back past upstream's 72 hours: the boundary before which its tasks come from
+   * the task store (fixed at the first page), and how long the store keeps them. Absent otherwise.
+   */
+  history?: HistorySpan;
 }
 
 export type Outcome = "success" | "failed" | null;

@@ -1,3 +1,4 @@
+import type { HistorySpan } from "@/lib/model/history-span";
 import type { TaskStatus } from "@/lib/model/status";
 
 /** The answer of GET /api/stats: what the server-side mirror knows about one view's window. */
@@ -70,4 +71,9 @@ export interface Stats {
      */
     outcomes?: { known: number; pending: number; failed: number };
   };
+  /**
+   * For a view reaching back past upstream's 72 hours: where the counted part begins. Tasks created
+   * before `before` are in the task store but not in these statistics.
+   */
+  history?: HistorySpan;
 }

@@ -23,7 +23,7 @@ export interface ProcessStore {
 /** The process's one store: undefined until main opens it (and in tests that do not). */
 let current: ProcessStore | undefined;
 /** Why the store could not be opened, for /api/health. */
-let failure: { engine: DatabaseLocation["engine"]; error: unknown } | undefined;
+let failure: { engine: DatabaseLocation["engine"]; error: unknown; since: number } | undefined;
 
 export function processStore(): ProcessStore | undefined {
   return current;
@@ -77,7 +77,7 @@ export async function openProcessStore(location: DatabaseLocation, historyDays: 
   } catch (error) {
     if (error instanceof StoreRefused) throw error;
     if (!failure) logEvent("error", "task store unavailable; running from memory only, retrying", { engine: location.engine, error: error instanceof Error ? error.message : String(error) });
-    failure = { engine: location.engine, error };
+    failure = { engine: location.engine, error, since: failure?.since ?? Date.now() };
     retry = setTimeout(() => void openProcessStore(location, historyDays).catch(() => undefined), RETRY_OPEN_MS);
     retry.unref?.();
     return undefined;

@@ -57,16 +57,24 @@ describe.each(STORE_ENGINES)("the store writer on %s", (engine) => {
     store.failing = true;
     writer.tasks([row("a", { status: "FINISH", finishTime: T0, outcome: "failed", errorCode: "E", message: "m" })]);
     writer.syncMarks(7, { createdUpTo: 1, finishedSince: 1 });
+    const before = Date.now();
     await writer.drain();
     expect(writer.ok).toBe(false);
+    // Since when: the first failure of the outage, kept through the next failed attempt.
+    const since = writer.failingSince;
+    expect(since).toBeGreaterThanOrEqual(before);
+    writer.tasks([row("c")]);
+    await writer.drain();
+    expect(writer.failingSince).toBe(since);
     writer.tasks([row("a", { status: "FINISH" }), row("b")]);
     writer.syncMarks(7, { createdUpTo: 2, finishedSince: 2 });
     store.failing = false;
     await writer.drain();
     expect(writer.ok).toBe(true);
+    expect(writer.failingSince).toBeUndefined();
     expect(await store.task("a")).toMatchObject({ status: "FINISH", finishTime: T0, outcome: "failed", errorCode: "E" });
     expect(await store.syncMarks(7)).toEqual({ createdUpTo: 2, finishedSince: 2 });
-    expect((await store.summary()).tasks).toBe(2);
+    expect((await store.summary()).tasks).toBe(3);
   });
 
   it("holds at most maxPending readings while the store is away, dropping the oldest", async () => {

@@ -25,6 +25,8 @@ export interface StoreWriterOptions {
 export class StoreWriter {
   ok = true;
   lastError: unknown;
+  /** When the writes began to fail (epoch ms); undefined while they succeed. */
+  failingSince: number | undefined;
   written = 0;
   dropped = 0;
   private pending = new Map<string, TaskRow>();
@@ -110,8 +112,10 @@ export class StoreWriter {
       if (!this.ok) logEvent("info", "task store writable again", { engine: this.store.kind });
       this.ok = true;
       this.lastError = undefined;
+      this.failingSince = undefined;
     } catch (error) {
       if (this.ok) logEvent("error", "task store write failed; readings kept for the next attempt", { engine: this.store.kind, error: error instanceof Error ? error.message : String(error) });
+      if (this.ok) this.failingSince = Date.now();
       this.ok = false;
       this.lastError = error;
       this.requeue(rows, marks);

@@ -9,11 +9,10 @@ import type { HistoryFilter, HistoryOrder } from "@/lib/store/history-query";
 import { processStore } from "@/lib/store/process-store";
 import type { TaskRow } from "@/lib/store/task-row";
 import type { TaskStore } from "@/lib/store/task-store";
-import { WINDOW_MS } from "@/lib/vod/wire";
+import { historyBoundary } from "@/lib/filters/history-boundary";
+import { historyLimit } from "@/lib/config/history-limit";
+import type { HistorySpan } from "@/lib/model/history-span";
 import type { HistoryCursor } from "./cursor";
-
-/** A view reaching less than this past upstream's 72 hours (`now-3d` typed a moment ago) is upstream's alone. */
-const GRACE_MS = 60_000;
 
 /**
  * Whether a view reaches back past upstream's 72 hours, and if so its plan: the boundary between
@@ -21,14 +20,15 @@ const GRACE_MS = 60_000;
  * first (the newer for a descending sort). Undefined for every view upstream answers alone.
  */
 export function historyPlan(query: TaskQuery, window: TimeWindow, nowMs: number): HistoryCursor | undefined {
-  const boundary = Math.ceil((nowMs - WINDOW_MS) / 1_000) * 1_000;
-  const lowest = window.created.after ?? window.finished.after;
-  const reaches = (lowest !== undefined && lowest < boundary - GRACE_MS)
-    || (window.created.before !== undefined && window.created.before <= boundary)
-    || (window.finished.before !== undefined && window.finished.before <= boundary);
-  if (!reaches) return undefined;
+  const boundary = historyBoundary(window, nowMs);
+  if (boundary === undefined) return undefined;
   const liveIsEmpty = window.created.before !== undefined && window.created.before <= boundary;
   return { boundary, phase: query.sort.endsWith(":desc") && !liveIsEmpty ? "live" : "store" };
+}
+
+/** What an answer says of a view's store part: tasks created before the boundary, kept VOD_HISTORY_DAYS. */
+export function historySpan(boundary: number, nowMs: number): HistorySpan {
+  return { before: isoSeconds(boundary), days: historyLimit(nowMs).keptDays };
 }
 
 /** The window upstream is asked for in the live phase: nothing older than the boundary. */

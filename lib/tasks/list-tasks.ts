@@ -8,7 +8,7 @@ import { normalizeTask, normalizeTime } from "@/lib/vod/normalize-task";
 import type { UpstreamTask } from "@/lib/vod/response-shapes";
 import { MAX_PAGE_SIZE, WINDOW_MS } from "@/lib/vod/wire";
 import { decodeCursor, encodeCursor, type HistoryCursor, viewKey } from "./cursor";
-import { afterLive, historyPlan, liveWindow, readStorePage } from "./history-pages";
+import { afterLive, historyPlan, historySpan, liveWindow, readStorePage } from "./history-pages";
 import { withOutcomes } from "./task-outcomes";
 import { cursorLimits, historyLimit } from "@/lib/config/history-limit";
 import type { Task, TaskPage } from "@/lib/model/task";
@@ -67,10 +67,14 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
     // Upstream cannot filter on outcome or error code: the store, which holds every task read and every outcome
     // learnt, answers the whole view (its boundary is the first page's now, so no live phase follows).
     const plan = cursor?.history ?? { boundary: Math.ceil(nowMs / 1_000) * 1_000 + 1_000, phase: "store" as const };
-    return readStorePage({ query, window, history: plan, lastTaskId: cursor?.scrollToken ?? "",
+    const page = await readStorePage({ query, window, history: plan, lastTaskId: cursor?.scrollToken ?? "",
       cursorAt: (last, next) => (next?.phase === "store" ? encode(last, next) : null) });
+    // Said only of a view reaching past upstream's 72 hours, as for any other view.
+    return historyPlan(query, window, nowMs) ? { ...page, history: historySpan(plan.boundary, nowMs) } : page;
   }
-  if (history?.phase === "store") return readStorePage({ query, window, history, lastTaskId: cursor?.scrollToken ?? "", cursorAt: encode });
+  const span = history && historySpan(history.boundary, nowMs);
+  const spanned = (page: TaskPage): TaskPage => (span ? { ...page, history: span } : page);
+  if (history?.phase === "store") return spanned(await readStorePage({ query, window, history, lastTaskId: cursor?.scrollToken ?? "", cursorAt: encode }));
   const cursorAt = (scrollToken: string) => {
     if (scrollToken) return encode(scrollToken, history);
     const next = history && afterLive(query, history);
@@ -84,7 +88,7 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
     const key = `${view} ${JSON.stringify(window)} ${JSON.stringify(history ?? null)}`;
     const served = pagesServed.get(answer);
     if (served?.key === key) return served.page;
-    const page = { tasks: answer.TaskSet.map(normalizeTask), nextCursor: cursorAt(answer.ScrollToken), requestId: answer.RequestId };
+    const page = spanned({ tasks: answer.TaskSet.map(normalizeTask), nextCursor: cursorAt(answer.ScrollToken), requestId: answer.RequestId });
     pagesServed.set(answer, { key, page });
     return page;
   }
@@ -106,7 +110,7 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
       tasks.push(normalizeTask(page.TaskSet[i]));
       if (tasks.length === query.limit) {
         const resumeAt = i + 1 < page.TaskSet.length ? page.TaskSet[i + 1].TaskId : page.ScrollToken;
-        return { tasks, nextCursor: cursorAt(resumeAt), requestId, scannedThrough: timeOf(page.TaskSet[i]) ?? scannedThrough };
+        return spanned({ tasks, nextCursor: cursorAt(resumeAt), requestId, scannedThrough: timeOf(page.TaskSet[i]) ?? scannedThrough });
       }
     }
     const last = page.TaskSet.at(-1);
@@ -114,5 +118,5 @@ async function readPage(gateway: Gateway, query: TaskQuery, nowMs: number): Prom
     scrollToken = page.ScrollToken;
     if (!scrollToken) break;
   }
-  return { tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId, scannedThrough };
+  return spanned({ tasks, nextCursor: cursorAt(scrollToken ?? ""), requestId, scannedThrough });
 }

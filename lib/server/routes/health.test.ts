@@ -51,3 +51,35 @@ describe("GET /api/health with a task store", () => {
     }
   });
 });
+
+describe("GET /api/health while the task store fails", () => {
+  it("says store.ok false and since when, and drops both once writes succeed again", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vod-health-"));
+    const opened = (await openProcessStore({ engine: "sqlite", path: path.join(dir, "store.db") }, 30))!;
+    const write = opened.store.write.bind(opened.store);
+    try {
+      setUpstreamForTests(fakeGateway([]).gateway);
+      opened.store.write = async () => {
+        throw new Error("disk I/O error");
+      };
+      const before = Date.now() - 1_000;
+      opened.writer.tasks([{ taskId: "t1", subAppId: 0, taskType: "Procedure", status: "WAITING", fileId: "f", createTime: Date.now(), beginTime: null,
+        finishTime: null, sessionId: "", sessionContext: "", outcome: null, errorCode: null, message: null }]);
+      await opened.writer.drain();
+      const failing = await (await GET(new Request("http://dashboard.test/api/health"))).json();
+      expect(failing).toMatchObject({ status: "degraded", store: { ok: false, error: "disk I/O error", since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) } });
+      expect(Date.parse(failing.store.since)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(failing.store.since)).toBeLessThanOrEqual(Date.now());
+      opened.store.write = write;
+      await opened.writer.drain();
+      const recovered = await (await GET(new Request("http://dashboard.test/api/health"))).json();
+      expect(recovered.status).toBe("ok");
+      expect(recovered.store.ok).toBe(true);
+      expect(recovered.store).not.toHaveProperty("since");
+    } finally {
+      opened.store.write = write;
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -41,6 +41,14 @@ describe("GET /api/stats", () => {
     expect(sim.requests.every((request) => request.SubAppId === 1500000001)).toBe(true);
   });
 
+  it("says where its counted part begins for a view reaching past 72 hours, and nothing otherwise", async () => {
+    const { body } = await get("?createdAfter=now-7d");
+    expect(body.history).toEqual({ before: expect.stringMatching(/Z$/), days: 30 });
+    expect(Math.abs(Date.parse(body.history.before) - (Date.now() - 72 * 3_600_000))).toBeLessThan(5_000);
+    expect((await get("")).body).not.toHaveProperty("history");
+    expect((await get("?createdAfter=now-3d")).body).not.toHaveProperty("history");
+  });
+
   it("applies the filters of /api/tasks, type included", async () => {
     expect((await get("?type=EditMedia")).body.coverage.tasksCounted).toBe(2);
     expect((await get("?status=FINISH&fileId=f2")).body.coverage.tasksCounted).toBe(1);

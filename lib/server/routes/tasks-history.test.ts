@@ -64,6 +64,29 @@ describe("GET /api/tasks over a window older than 72 hours", () => {
     expect(after).toBeLessThanOrEqual(NOW - 3 * DAY + 5_000);
   });
 
+  it("says on every page where the store's part begins and how long it is kept, and nothing for a view inside 72 hours", async () => {
+    setUpstreamForTests(fakeGateway(live).gateway);
+    const first = await get("?createdAfter=now-7d&limit=2");
+    const before = Date.parse(first.body.history.before);
+    expect(first.body.history).toEqual({ before: iso(before), days: 30 });
+    expect(before).toBeGreaterThanOrEqual(NOW - 3 * DAY - 1_000);
+    expect(before).toBeLessThanOrEqual(Date.now() - 3 * DAY + 1_000);
+    // The boundary is the first page's: the cursor keeps it, into the store's part too.
+    let cursor = first.body.nextCursor;
+    for (let page = 0; page < 3 && cursor; page++) {
+      const next = await get(`?createdAfter=now-7d&limit=2&cursor=${cursor}`);
+      expect(next.body.history).toEqual(first.body.history);
+      cursor = next.body.nextCursor;
+    }
+    expect((await get("?createdAfter=now-7d&sort=createTime:asc&limit=2")).body.history).toEqual({ before: expect.any(String), days: 30 });
+    expect((await get("?limit=2")).body).not.toHaveProperty("history");
+    expect((await get("?createdAfter=now-24h&limit=2")).body).not.toHaveProperty("history");
+    expect((await get("?outcome=success&limit=2")).body).not.toHaveProperty("history");
+    // An outcome view is the store's whole: its boundary is the first page's now.
+    const outcome = await get("?outcome=success&createdAfter=now-7d&limit=2");
+    expect(Math.abs(Date.parse(outcome.body.history.before) - Date.now())).toBeLessThan(5_000);
+  });
+
   it("reads the store's part first for an ascending sort, with every filter applied there", async () => {
     setUpstreamForTests(fakeGateway(live).gateway);
     const first = await get("?createdAfter=now-7d&sort=createTime:asc&type=Procedure&status=FINISH&limit=5");
