@@ -15,6 +15,7 @@ import { ShortcutsDialog } from "@/components/shortcuts-dialog";
 import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
+import { FileNamesContext } from "@/components/file-names";
 import { TaskDetailDrawer } from "@/components/task-detail-drawer";
 import type { CellContext } from "@/components/task-table/columns";
 import { TaskTable } from "@/components/task-table/task-table";
@@ -24,6 +25,7 @@ import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
 import { emptyViewReasons } from "@/lib/client/empty-view";
+import { filterByFileName } from "@/lib/client/file-name-filter";
 import { formatTimestamp, resolveZone } from "@/lib/client/format-time";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
@@ -42,6 +44,8 @@ import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
 import { TableFooter } from "./table-footer-state";
 import { useDashboardUrl } from "./use-dashboard-url";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { FileNameNote } from "./file-name-note";
+import { useMediaNames } from "./use-media-names";
 import { useTaskFeed } from "./use-task-feed";
 
 // Recharts is the heaviest dependency of the page and sits below the fold's first glance: load it after the table.
@@ -49,6 +53,9 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
   ssr: false,
   loading: () => <div className="h-[27rem] rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700" aria-hidden="true" />,
 });
+
+/** While the name filter narrows the loaded rows, more pages load from the footer's button, not by themselves. */
+const noMore = () => undefined;
 
 /** The bar's height before the browser measures it: one line, as on a laptop. */
 const BAR_HEIGHT = 56;
@@ -98,7 +105,10 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   });
   const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready, filters.sort);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
-  const { rows, list } = feed;
+  const { list } = feed;
+  const names = useMediaNames(list.data?.pages, view.subAppId, view.ready);
+  // The name filter narrows the loaded rows only: upstream cannot filter by name.
+  const rows = useMemo(() => filterByFileName(feed.rows, names, filters.fileName), [feed.rows, names, filters.fileName]);
 
   // A link's status=FAILED (or ABORTED) leads to the filter that means it, and the notice says so until the filters change.
   const alias = useMemo(() => statusAlias(new URLSearchParams(search.toString())), [search]);
@@ -149,8 +159,8 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   // itself until a page's worth has been found or the window is exhausted (the footer says how far it got).
   const scanning = filters.type !== null;
   useEffect(() => {
-    if (scanning && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
-  }, [scanning, rows.length, filters.limit, list]);
+    if (scanning && feed.rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
+  }, [scanning, feed.rows.length, filters.limit, list]);
 
   /** Moves the highlight; with the detail open, the detail follows it (without a history entry per step). */
   const move = (step: 1 | -1) => {
@@ -180,6 +190,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   // While the detail is open the page behind it is inert: no focus, no clicks, nothing for a screen reader but the dialog.
   const behindDialog = page.task !== null;
   return (
+    <FileNamesContext value={names}>
     <div>
       <header ref={headerRef} inert={behindDialog} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex min-h-14 max-w-[1800px] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
@@ -224,8 +235,10 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
               </button> to see them arrive.
             </p>
           ) : null}
+          {filters.fileName ? <FileNameNote prefix={filters.fileName} shown={rows.length} names={names} loadedRows={feed.rows}
+            onClear={() => changeFilters({ fileName: null }, true)} /> : null}
           <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
-          <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
+          <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={filters.fileName ? noMore : onNearEnd}
             pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
             footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone}
               reasons={emptyReasons} onWiden={changeFilters} />} />
@@ -240,5 +253,6 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
       ) : null}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
+    </FileNamesContext>
   );
 }

@@ -7,7 +7,7 @@ export type FileNames = ReadonlyMap<string, string | null>;
  * The loaded rows whose file's name starts with `prefix`, without regard to case. A row whose
  * name is not known (yet) does not match: the filter speaks only of names it has read.
  */
-export function filterByFileName<T extends Pick<Task, "fileId">>(rows: readonly T[], names: FileNames, prefix: string | null): readonly T[] {
+export function filterByFileName<T extends Pick<Task, "fileId">>(rows: T[], names: FileNames, prefix: string | null): T[] {
   if (!prefix) return rows;
   const start = prefix.toLocaleLowerCase();
   return rows.filter((row) => names.get(row.fileId)?.toLocaleLowerCase().startsWith(start) ?? false);
