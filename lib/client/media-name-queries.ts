@@ -9,7 +9,7 @@ export const NAME_BATCH = 100;
 /** The server keeps names 10 minutes; the browser as long. */
 const NAMES_STALE_MS = 10 * 60_000;
 /** While some names are not known yet (the server's lookup was refused or failed), ask again this often. */
-const UNKNOWN_RETRY_MS = 15_000;
+const UNKNOWN_RETRY_MS = 5_000;
 
 /**
  * The batches of FileIds to name: each loaded page's files, sorted, 100 at most a batch. A page's
