@@ -21,6 +21,8 @@ interface TaskDetailBodyProps {
   detail: TaskDetail;
   zone: string | undefined;
   onFilterFile: (fileId: string) => void;
+  /** The file's name, once known. */
+  fileName?: string | null;
 }
 
 function Outcome({ detail }: { detail: TaskDetail }) {
@@ -56,7 +58,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 const failedSteps = (detail: TaskDetail) => detail.subTasks.filter((sub) => subTaskOutcome(sub, detail.finishTime !== null).state === "failed").length;
 
-export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyProps) {
+export function TaskDetailBody({ detail, zone, onFilterFile, fileName }: TaskDetailBodyProps) {
   const now = useNow();
   const time = (iso: string | null) => iso
     ? <span className="font-mono text-xs tabular-nums">{formatTimestamp(iso, zone)} <span className="font-sans text-zinc-500 dark:text-zinc-400">({formatAge(iso, now)})</span></span>
@@ -74,6 +76,7 @@ export function TaskDetailBody({ detail, zone, onFilterFile }: TaskDetailBodyPro
         <Row label="Status"><span className="flex flex-wrap items-center gap-2"><StatusBadge status={detail.status} outcome={detail.outcome} /> <Outcome detail={detail} /></span></Row>
         <Row label="Progress"><ProgressBar value={detail.progress} failed={detail.outcome === "failed"} /></Row>
         <Row label="Type">{detail.taskType}</Row>
+        {fileName ? <Row label="File name"><span className="break-all text-sm" data-testid="detail-file-name">{fileName}</span></Row> : null}
         <Row label="File ID">
           {detail.fileId ? <button type="button" onClick={() => onFilterFile(detail.fileId)} className="break-all font-mono text-xs text-blue-700 hover:underline dark:text-blue-300" title="Show only this file's tasks">{detail.fileId}</button> : "—"}
         </Row>

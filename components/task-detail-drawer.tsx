@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { ApiRequestError, describeError } from "@/lib/client/api-error";
 import { taskDetailOptions } from "@/lib/client/task-queries";
 import { CopyButton, useCopied } from "./copy-button";
+import { useFileName } from "./file-names";
 import { CloseIcon, LinkIcon } from "./icons";
 import { TaskDetailBody } from "./task-detail-body";
 
@@ -22,6 +23,7 @@ interface TaskDetailDrawerProps {
  */
 export function TaskDetailDrawer({ taskId, subAppId, intervalMs, zone, onClose, onFilterFile }: TaskDetailDrawerProps) {
   const detail = useQuery(taskDetailOptions(taskId, subAppId, intervalMs));
+  const fileName = useFileName(detail.data?.fileId ?? "", subAppId);
   const panelRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const [copied, copy] = useCopied();
@@ -61,7 +63,7 @@ export function TaskDetailDrawer({ taskId, subAppId, intervalMs, zone, onClose, 
         </header>
         <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4 sm:px-5">
           {detail.data ? (
-            <TaskDetailBody detail={detail.data} zone={zone} onFilterFile={onFilterFile} />
+            <TaskDetailBody detail={detail.data} zone={zone} onFilterFile={onFilterFile} fileName={fileName} />
           ) : detail.isPending ? (
             <div className="space-y-3" aria-busy="true" aria-label="Loading task detail">
               {Array.from({ length: 6 }, (_, i) => <div key={i} className="h-4 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800" style={{ width: `${90 - i * 9}%` }} />)}

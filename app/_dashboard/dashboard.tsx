@@ -18,6 +18,7 @@ import { SignedInAs } from "@/components/signed-in-as";
 import { NewTasksPill } from "@/components/new-tasks-pill";
 import { StaleBanner } from "@/components/stale-banner";
 import { StoreBanner } from "@/components/store-banner";
+import { FileNamesContext } from "@/components/file-names";
 import { TaskDetailDrawer } from "@/components/task-detail-drawer";
 import type { CellContext } from "@/components/task-table/columns";
 import { TaskTable } from "@/components/task-table/task-table";
@@ -27,6 +28,7 @@ import { ViewActions } from "@/components/view-actions";
 import { healthOptions, statsOptions } from "@/lib/client/dashboard-queries";
 import { seedListFailure, type ListFailure } from "@/lib/client/task-queries";
 import { emptyViewReasons } from "@/lib/client/empty-view";
+import { filterByFileName } from "@/lib/client/file-name-filter";
 import { formatTimestamp, resolveZone } from "@/lib/client/format-time";
 import { historyNotice } from "@/lib/client/history-notice";
 import { storeOutageText } from "@/lib/client/store-outage";
@@ -47,6 +49,8 @@ import { refreshIntervalMs, SUGGESTED_ZONES } from "./page-params";
 import { TableFooter } from "./table-footer-state";
 import { useDashboardUrl } from "./use-dashboard-url";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { FileNameNote } from "./file-name-note";
+import { useMediaNames } from "./use-media-names";
 import { useTaskFeed } from "./use-task-feed";
 
 // Recharts is the heaviest dependency of the page and sits below the fold's first glance: load it after the table.
@@ -54,6 +58,9 @@ const StatsPanel = dynamic(() => import("@/components/charts/stats-panel").then(
   ssr: false,
   loading: () => <div className="h-[27rem] rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700" aria-hidden="true" />,
 });
+
+/** While the name filter narrows the loaded rows, more pages load from the footer's button, not by themselves. */
+const noMore = () => undefined;
 
 /** The bar's height before the browser measures it: one line, as on a laptop. */
 const BAR_HEIGHT = 56;
@@ -103,7 +110,10 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   });
   const feed = useTaskFeed(view.list, view.subAppId, intervalMs, view.ready, filters.sort);
   const stats = useQuery({ ...statsOptions(view.stats, intervalMs), enabled: view.ready });
-  const { rows, list } = feed;
+  const { list } = feed;
+  const names = useMediaNames(list.data?.pages, view.subAppId, view.ready);
+  // The name filter narrows the loaded rows only: upstream cannot filter by name.
+  const rows = useMemo(() => filterByFileName(feed.rows, names, filters.fileName), [feed.rows, names, filters.fileName]);
   // Which part of the view comes from the store, and whether the store answers (the header's health poll says).
   const storeOk = health.data?.store?.ok;
   const storeOutage = useClockText((nowMs) => storeOutageText(health.data, zone, nowMs) ?? "", "");
@@ -162,8 +172,8 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   // (an oldest-first view opens on the store's part, empty when the store holds nothing that old).
   const filling = scanning || list.data?.pages[0]?.history !== undefined;
   useEffect(() => {
-    if (filling && rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
-  }, [filling, rows.length, filters.limit, list]);
+    if (filling && feed.rows.length < filters.limit && list.hasNextPage && !list.isFetching && !list.isFetchNextPageError) void list.fetchNextPage();
+  }, [filling, feed.rows.length, filters.limit, list]);
 
   /** Moves the highlight; with the detail open, the detail follows it (without a history entry per step). */
   const move = (step: 1 | -1) => {
@@ -193,6 +203,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   // While the detail is open the page behind it is inert: no focus, no clicks, nothing for a screen reader but the dialog.
   const behindDialog = page.task !== null;
   return (
+    <FileNamesContext value={names}>
     <div>
       <header ref={headerRef} inert={behindDialog} className="z-30 border-b border-zinc-200 bg-white sm:sticky sm:top-0 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex min-h-14 max-w-[1800px] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
@@ -240,8 +251,10 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
               </button> to see them arrive.
             </p>
           ) : null}
+          {filters.fileName ? <FileNameNote prefix={filters.fileName} shown={rows.length} names={names} loadedRows={feed.rows}
+            onClear={() => changeFilters({ fileName: null }, true)} /> : null}
           <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
-          <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={onNearEnd}
+          <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={filters.fileName ? noMore : onNearEnd}
             pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
             footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone}
               reasons={emptyReasons} onWiden={changeFilters} />} />
@@ -256,5 +269,6 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
       ) : null}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
+    </FileNamesContext>
   );
 }

@@ -48,7 +48,7 @@ export function FilterBar({ filters, onChange, onClear, statusCounts, failedCoun
   // are shown open, so that the explanation is read.
   const [chosen, setChosen] = useState<boolean | null>(null);
   const open = chosen ?? (reversed.length > 0 || unknownType);
-  const active = [filters.status ?? filters.outcome ?? filters.errorCode, filters.fileId, filters.type, filters.subAppId, filters.createdAfter ?? filters.createdBefore,
+  const active = [filters.status ?? filters.outcome ?? filters.errorCode, filters.fileId, filters.fileName, filters.type, filters.subAppId, filters.createdAfter ?? filters.createdBefore,
     filters.finishedAfter ?? filters.finishedBefore].filter((value) => value !== null).length;
   const rangeError = (name: "created" | "finished") => reversed.find((range) => range.param === `${name}Before`);
   return (
@@ -71,6 +71,14 @@ export function FilterBar({ filters, onChange, onClear, statusCounts, failedCoun
             onCommit={(fileId) => onChange({ fileId }, true)} />
           <kbd className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-zinc-300 px-1 text-[10px] text-zinc-500 max-sm:hidden dark:border-zinc-600 dark:text-zinc-400" aria-hidden="true">/</kbd>
         </div>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-file-name" className={labelClass}>File name</label>
+        <DebouncedInput id="filter-file-name" value={filters.fileName} type="search" spellCheck={false} autoComplete="off"
+          placeholder="Starts with…" className="w-full sm:w-44" aria-describedby="filter-file-name-scope"
+          isValid={(value) => taskQueryParams.fileName.parse(value) !== null}
+          onCommit={(fileName) => onChange({ fileName }, true)} />
+        <p id="filter-file-name-scope" className="text-[11px] text-zinc-500 dark:text-zinc-400">Within the loaded rows</p>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-type" className={labelClass}>Task type</label>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Task } from "@/lib/model/task";
 import { CopyButton } from "../copy-button";
+import { FileName } from "../file-names";
 import { OutcomeText } from "../task-outcome";
 import { StatusBadge } from "../task-status";
 import { Cell, DurationCell, TextCell, TimeCell } from "./task-cells";
@@ -68,12 +69,13 @@ export const COLUMNS: readonly Column[] = [
     cell: (task, _context, className) => <Cell className={className}><OutcomeText task={task} /></Cell>,
   },
   {
-    id: "fileId", header: "File ID", description: "Click a file ID to show only its tasks", hide: "max-lg:hidden",
+    id: "fileId", header: "File ID", description: "The file's name (once known) over its ID; click to show only its tasks", hide: "max-lg:hidden",
     cell: (task, { filterByFile }, className) => !task.fileId ? <TextCell text="" className={className} /> : (
-      <Cell className={className}>
+      <Cell className={`flex flex-col leading-tight ${className}`}>
+        <FileName fileId={task.fileId} className="text-xs text-zinc-900 dark:text-zinc-100" />
         <button type="button" onClick={(event) => { event.stopPropagation(); filterByFile(task.fileId); }}
           title={`Show only tasks of file ${task.fileId}`}
-          className="block max-w-full truncate rounded font-mono text-xs text-zinc-700 underline decoration-zinc-300 decoration-dotted underline-offset-2 hover:text-blue-700 hover:decoration-blue-500 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:decoration-zinc-600 dark:hover:text-blue-300">
+          className="block max-w-full truncate rounded text-left font-mono text-[11px] text-zinc-600 underline decoration-zinc-300 decoration-dotted underline-offset-2 hover:text-blue-700 hover:decoration-blue-500 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:decoration-zinc-600 dark:hover:text-blue-300">
           {task.fileId}
         </button>
       </Cell>

@@ -2,6 +2,7 @@
 import { memo } from "react";
 import { outcomeView } from "@/lib/client/outcome-view";
 import type { Task } from "@/lib/model/task";
+import { FileName } from "../file-names";
 import { StatusBadge } from "../task-status";
 import type { CellContext } from "./columns";
 import { Age } from "./task-cells";
@@ -10,7 +11,7 @@ import { Age } from "./task-cells";
 export const CARD_HEIGHT = 72;
 
 /** The columns a card shows, in its cells' order; the detail has the rest. */
-export const CARD_HEADERS = ["Task ID", "Status and outcome", "Type", "Created"];
+export const CARD_HEADERS = ["Task ID", "Status and outcome", "Type and file", "Created"];
 
 interface TaskCardProps {
   task: Task;
@@ -22,7 +23,7 @@ interface TaskCardProps {
 }
 
 /**
- * A task on a phone: ID and status (told by its outcome, with a failure's error code) on the first line, type and age on the second, the whole card
+ * A task on a phone: ID and status (told by its outcome, with a failure's error code) on the first line, type, file name and age on the second, the whole card
  * one tap target that opens the detail. Still a row of the same ARIA table, cell for cell.
  */
 export const TaskCard = memo(function TaskCard({ task, index, context, selected, onSelect, top }: TaskCardProps) {
@@ -43,7 +44,10 @@ export const TaskCard = memo(function TaskCard({ task, index, context, selected,
         {outcomeView(task).code ? <span className="max-w-28 truncate font-mono text-[11px] text-rose-700 dark:text-rose-300" data-testid="outcome-code">{outcomeView(task).code}</span> : null}
         <StatusBadge status={task.status} outcome={task.outcome ?? null} errorCode={task.errorCode} />
       </div>
-      <div role="cell" className="min-w-0 truncate text-xs text-zinc-700 dark:text-zinc-300">{task.taskType || "—"}</div>
+      <div role="cell" className="flex min-w-0 gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
+        <span className="shrink-0">{task.taskType || "—"}</span>
+        <FileName fileId={task.fileId} className="min-w-0 text-zinc-500 dark:text-zinc-400" />
+      </div>
       <div role="cell" className="justify-self-end text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
         {task.createTime ? <Age iso={task.createTime} /> : "—"}
       </div>

@@ -3,7 +3,7 @@ import { emptyViewReasons } from "./empty-view";
 import type { Filters } from "./view-query";
 
 const NONE: Filters = {
-  status: null, fileId: null, type: null, outcome: null, errorCode: null, createdAfter: null, createdBefore: null,
+  status: null, fileId: null, type: null, outcome: null, errorCode: null, fileName: null, createdAfter: null, createdBefore: null,
   finishedAfter: null, finishedBefore: null, sort: "createTime:desc", limit: 50, subAppId: null,
 };
 const format = (text: string) => text.replace("T", " ").replace(":00Z", "");

@@ -39,6 +39,7 @@ export function emptyViewReasons(filters: Filters, historyDays: number, formatTi
   if (filters.outcome) reasons.push({ text: `that ${filters.outcome === "failed" ? "failed" : "succeeded"} (of those whose outcome is known)`, action: { label: "Any outcome", patch: { outcome: null } } });
   if (filters.errorCode) reasons.push({ text: `that failed with ${filters.errorCode}`, action: { label: "Any error code", patch: { errorCode: null } } });
   if (filters.fileId) reasons.push({ text: `of file ${filters.fileId}`, action: { label: "Any file", patch: { fileId: null } } });
+  if (filters.fileName) reasons.push({ text: `whose file name starts with "${filters.fileName}" (among the loaded rows whose names are known)`, action: { label: "Any file name", patch: { fileName: null } } });
   if (filters.type) reasons.push({ text: `of type ${filters.type}`, action: { label: "Any type", patch: { type: null } } });
 
   const presets = presetsFor(historyDays);

@@ -3,7 +3,7 @@ import { exportHref } from "./export-href";
 import { viewQueries, type Filters } from "./view-query";
 
 const filters = (patch: Partial<Filters>): Filters => ({
-  status: null, fileId: null, type: null, outcome: null, errorCode: null, createdAfter: null, createdBefore: null,
+  status: null, fileId: null, fileName: null, type: null, outcome: null, errorCode: null, createdAfter: null, createdBefore: null,
   finishedAfter: null, finishedBefore: null, sort: "createTime:desc", limit: 50, subAppId: null, ...patch,
 });
 

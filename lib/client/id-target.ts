@@ -13,7 +13,7 @@ export function subAppIdParam(app: number | null, offered: readonly number[]): n
 
 /** The filters a FileId replaces: everything that could hide some of the file's tasks. */
 const NARROWING: FilterPatch = {
-  status: null, type: null, outcome: null, errorCode: null, createdAfter: null, createdBefore: null, finishedAfter: null, finishedBefore: null,
+  status: null, type: null, outcome: null, errorCode: null, fileName: null, createdAfter: null, createdBefore: null, finishedAfter: null, finishedBefore: null,
 };
 
 /** Opens one task in its application's view (the rest of the view is kept). */

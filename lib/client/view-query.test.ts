@@ -3,7 +3,7 @@ import { DEFAULT_LIMIT, DEFAULT_SORT, parseTaskQuery } from "@/lib/filters/task-
 import { hasFilters, viewQueries, type Filters } from "./view-query";
 
 const none: Filters = {
-  status: null, fileId: null, type: null, outcome: null, errorCode: null, createdAfter: null, createdBefore: null, finishedAfter: null, finishedBefore: null,
+  status: null, fileId: null, type: null, outcome: null, errorCode: null, fileName: null, createdAfter: null, createdBefore: null, finishedAfter: null, finishedBefore: null,
   sort: DEFAULT_SORT, limit: DEFAULT_LIMIT, subAppId: null,
 };
 
@@ -31,5 +31,12 @@ describe("viewQueries", () => {
     expect(hasFilters(none)).toBe(false);
     expect(hasFilters({ ...none, sort: "createTime:asc" })).toBe(false);
     expect(hasFilters({ ...none, type: "Procedure" })).toBe(true);
+    expect(hasFilters({ ...none, fileName: "launch" })).toBe(true);
+  });
+
+  it("keeps a file-name prefix out of the list's and the stats' queries: it narrows the loaded rows only", () => {
+    const { list, stats } = viewQueries({ ...none, fileName: "launch", status: "FINISH" }, [1]);
+    expect(list).toBe("?status=FINISH");
+    expect(stats).toBe("");
   });
 });

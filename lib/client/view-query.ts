@@ -1,5 +1,5 @@
 import type { inferParserType } from "nuqs";
-import { FILTER_PARAMS } from "@/lib/filters/task-query";
+import { FILTER_PARAMS, LOADED_ROW_FILTERS } from "@/lib/filters/task-query";
 import { serializeTaskQuery, taskQueryUrlParsers } from "@/lib/filters/url-state";
 
 /** The filters of a view as the URL holds them (nuqs values: null for absent). */
@@ -7,7 +7,7 @@ export type Filters = inferParserType<typeof taskQueryUrlParsers>;
 export type FilterPatch = Partial<{ [K in keyof Filters]: Filters[K] | null }>;
 
 export interface ViewQueries {
-  /** The API's query string for the list: the page's own filters, in the same spelling. */
+  /** The API's query string for the list: the page's own filters, in the same spelling (without those it applies to loaded rows). */
   list: string;
   /** The same window without status, sort and paging, so every status is counted side by side. */
   stats: string;
@@ -22,7 +22,7 @@ export function viewQueries(filters: Filters, subAppIds: readonly number[] | und
   const subAppId = known ? filters.subAppId : null;
   const statsFilters = Object.fromEntries(FILTER_PARAMS.map((name) => [name, filters[name]]));
   return {
-    list: serializeTaskQuery({ ...filters, subAppId }),
+    list: serializeTaskQuery({ ...filters, subAppId, fileName: null }),
     stats: serializeTaskQuery({ ...statsFilters, status: null, subAppId }),
     subAppId,
     ready: filters.subAppId === null || subAppIds !== undefined,
@@ -30,5 +30,5 @@ export function viewQueries(filters: Filters, subAppIds: readonly number[] | und
 }
 
 export function hasFilters(filters: Filters): boolean {
-  return FILTER_PARAMS.some((name) => filters[name] !== null);
+  return [...FILTER_PARAMS, ...LOADED_ROW_FILTERS].some((name) => filters[name] !== null);
 }

@@ -113,7 +113,7 @@ describe("DescribeTasks over the SDK", () => {
     expect(await codeOf(client.DescribeTasks({ Colour: "red" } as never))).toBe("UnknownParameter");
     expect(await codeOf(client.DescribeTaskDetail({} as never))).toBe("MissingParameter");
     expect(await codeOf(client.DescribeTaskDetail({ TaskId: "1500000001-procedurev2-0123" }))).toBe("InvalidParameterValue.TaskId");
-    expect(await codeOf(client.request("DescribeMediaInfos", {}))).toBe("InvalidAction");
+    expect(await codeOf(client.request("DeleteMedia", {}))).toBe("InvalidAction");
   });
 
   it("checks signatures", async () => {

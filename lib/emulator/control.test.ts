@@ -42,14 +42,14 @@ describe("control endpoints", () => {
     await codeOf(client.DescribeTaskDetail({ TaskId: "nope" }));
     await codeOf(client.DescribeTasks({ Status: "X" }));
     expect((await control("stats")).json).toEqual({
-      requests: { DescribeTasks: 3, DescribeTaskDetail: 1 },
+      requests: { DescribeTasks: 3, DescribeTaskDetail: 1, DescribeMediaInfos: 0 },
       errors: { "InvalidParameterValue.TaskId": 1, "InvalidParameterValue.Status": 1 },
       peakPerSecond: expect.any(Number),
     });
     const reset = await control("reset", { seed: 9, tasksPerHour: 60 });
     expect(reset.status).toBe(200);
     expect(reset.json).toMatchObject({ seed: 9, tasksPerHour: 60 });
-    expect((await control("stats")).json).toEqual({ requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {}, peakPerSecond: 0 });
+    expect((await control("stats")).json).toEqual({ requests: { DescribeTasks: 0, DescribeTaskDetail: 0, DescribeMediaInfos: 0 }, errors: {}, peakPerSecond: 0 });
   });
 
   it("rejects bad control input with a 400 JSON error", async () => {

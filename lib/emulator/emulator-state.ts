@@ -1,5 +1,6 @@
 // Everything a running emulator holds: the workload, issued scroll tokens, rate windows, faults and
 // counters. Reset swaps the workload and zeroes the counters in one place.
+import { describeMediaInfos } from "./describe-media-infos";
 import { describeTaskDetail } from "./describe-task-detail";
 import { describeTasks, TokenBook } from "./describe-tasks";
 import { type Faults, NO_FAULTS } from "./faults";
@@ -80,12 +81,12 @@ export class EmulatorState {
   run(action: VodAction, body: Body): object {
     const nowMs = this.now();
     this.store.advance(nowMs);
-    return action === "DescribeTasks"
-      ? describeTasks(this.store, this.tokens, body, nowMs)
-      : describeTaskDetail(this.store, body, nowMs);
+    if (action === "DescribeTasks") return describeTasks(this.store, this.tokens, body, nowMs);
+    if (action === "DescribeMediaInfos") return describeMediaInfos(this.store, body);
+    return describeTaskDetail(this.store, body, nowMs);
   }
 }
 
 function emptyStats(): Stats {
-  return { requests: { DescribeTasks: 0, DescribeTaskDetail: 0 }, errors: {}, peakPerSecond: 0 };
+  return { requests: { DescribeTasks: 0, DescribeTaskDetail: 0, DescribeMediaInfos: 0 }, errors: {}, peakPerSecond: 0 };
 }

@@ -25,6 +25,13 @@ const taskTypeParam: ParamKind<string> = {
 };
 
 /**
+ * The start of a file's name, matched without regard to case. Upstream cannot filter by name and
+ * names are known only for files a page has loaded, so this narrows the page's loaded rows (those
+ * whose name is known); the API checks it (a 400 for a bad value) and otherwise leaves it to the page.
+ */
+const fileNameParam = patternParam(/^[^\p{Cc}]{1,128}$/u, "the start of a file name, 1 to 128 characters without control characters");
+
+/**
  * Every filter of the task list, defined once. The page's query string and the API's are the
  * same string, so this table serves the URL state in the browser, the route handlers and the
  * fetchers alike.
@@ -35,6 +42,7 @@ export const taskQueryParams = {
   type: taskTypeParam,
   outcome: literalParam(OUTCOMES),
   errorCode: patternParam(/^[A-Za-z0-9][\w.-]{0,127}$/, "an error code such as InvalidInput, FailedOperation.Timeout or ABORTED"),
+  fileName: fileNameParam,
   createdAfter: timeParam,
   createdBefore: timeParam,
   finishedAfter: timeParam,
@@ -50,7 +58,10 @@ type ValueOf<K extends TaskQueryParam> = NonNullable<ReturnType<(typeof taskQuer
 
 export type TaskQuery = { [K in TaskQueryParam]?: ValueOf<K> } & { sort: Sort; limit: number };
 
-/** The parameters that choose which tasks a view shows, as opposed to paging through them. */
+/** Filters the page applies to the rows it has loaded; never part of the list's query, its cursor or the stats. */
+export const LOADED_ROW_FILTERS = ["fileName"] as const satisfies readonly TaskQueryParam[];
+
+/** The parameters that choose which tasks the server lists, as opposed to paging through them. */
 export const FILTER_PARAMS = ["status", "fileId", "type", "outcome", "errorCode", "createdAfter", "createdBefore", "finishedAfter",
   "finishedBefore", "subAppId"] as const satisfies readonly TaskQueryParam[];
 

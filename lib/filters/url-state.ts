@@ -14,6 +14,7 @@ export const taskQueryUrlParsers = {
   type: asUrlParser(taskQueryParams.type),
   outcome: asUrlParser(taskQueryParams.outcome),
   errorCode: asUrlParser(taskQueryParams.errorCode),
+  fileName: asUrlParser(taskQueryParams.fileName),
   createdAfter: asUrlParser(taskQueryParams.createdAfter),
   createdBefore: asUrlParser(taskQueryParams.createdBefore),
   finishedAfter: asUrlParser(taskQueryParams.finishedAfter),

@@ -19,7 +19,9 @@ const TASK_OF_OTHERS = `${OTHERS}-procedurev2-0123456789abcdef`;
 /** A path for each route; `:taskId` gets another app's task. */
 const sample = (path: string) => path.replace(":taskId", TASK_OF_OTHERS);
 /** The query each route needs besides subAppId. */
-const EXTRA: Record<string, string> = { "/api/tasks/updates": `ids=${MINE}-procedurev2-0a`, "/api/lookup": `id=${MINE}-procedurev2-0a` };
+const EXTRA: Record<string, string> = {
+  "/api/tasks/updates": `ids=${MINE}-procedurev2-0a`, "/api/lookup": `id=${MINE}-procedurev2-0a`, "/api/media-names": "fileIds=5285000000000000001",
+};
 
 const bob: Identity = { name: "bob@example.com", via: "proxy" };
 const alice: Identity = { name: "alice@example.com", via: "proxy" };

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError, invalidParameter } from "@/lib/api/errors";
 import * as health from "./routes/health";
 import * as lookup from "./routes/lookup";
+import * as mediaNames from "./routes/media-names";
 import * as me from "./routes/me";
 import * as oncall from "./routes/oncall";
 import * as stats from "./routes/stats";
@@ -18,6 +19,7 @@ export const ROUTES: readonly (readonly [path: string, methods: Methods])[] = [
   ["/api/health", health],
   ["/api/lookup", lookup],
   ["/api/me", me],
+  ["/api/media-names", mediaNames],
   ["/api/oncall", oncall],
   ["/api/stats", stats],
   ["/api/tasks", tasks],

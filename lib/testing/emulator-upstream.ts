@@ -1,12 +1,12 @@
 import { readServerEnv } from "@/lib/config/server-env";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "@/lib/emulator/server";
-import { createGateway, type Gateway, type GatewayOptions } from "@/lib/vod/gateway";
+import { createGateway, type Gateway, type GatewayOptions, type MediaInfoGateway } from "@/lib/vod/gateway";
 import { createRequestBudget } from "@/lib/vod/request-budget";
 import { createSdkSender } from "@/lib/vod/sdk-sender";
 
 export interface EmulatorUpstream {
   emulator: RunningEmulator;
-  gateway: Gateway;
+  gateway: Gateway & MediaInfoGateway;
   /** The emulator's own count of API requests since start or reset. */
   upstreamCalls(): Promise<{ requests: Record<string, number>; errors: Record<string, number> }>;
   setFaults(faults: Record<string, unknown>): Promise<void>;

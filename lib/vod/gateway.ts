@@ -2,11 +2,11 @@ import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import { logEvent } from "@/lib/log";
 import { countUpstreamAttempt } from "@/lib/metrics/registry";
-import type { DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
+import type { DescribeMediaInfosRequest, DescribeTaskDetailRequest, DescribeTasksRequest, VodAction } from "./wire";
 import { budgetRefused, type RequestBudget } from "./request-budget";
 import { currentCaller, runAs } from "./caller";
 import type { SharedAnswers } from "./shared-answers";
-import { describeTaskDetailShape, describeTasksShape, type UpstreamTaskDetail, type UpstreamTaskPage } from "./response-shapes";
+import { describeMediaInfosShape, describeTaskDetailShape, describeTasksShape, type UpstreamMediaInfos, type UpstreamTaskDetail, type UpstreamTaskPage } from "./response-shapes";
 import { classifyUpstreamFailure, toApiError, type UpstreamFailure } from "./upstream-failure";
 import { AttemptFailed, DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from "./with-retries";
 
@@ -61,6 +61,14 @@ export interface Gateway {
   describeTaskDetail(request: DescribeTaskDetailRequest, options?: CallOptions<UpstreamTaskDetail>): Promise<UpstreamTaskDetail>;
 }
 
+/**
+ * DescribeMediaInfos, apart from the Gateway the task routes and the mirror use: only the file-name
+ * cache (media-name-cache.ts) asks it, and it keeps the answers itself.
+ */
+export interface MediaInfoGateway {
+  describeMediaInfos(request: DescribeMediaInfosRequest, options?: CallOptions<UpstreamMediaInfos>): Promise<UpstreamMediaInfos>;
+}
+
 /** How long a call that follows a failed one waits for its first attempt before repeating the failure. */
 const FRESH_ATTEMPT_GRACE_MS = 250;
 
@@ -82,7 +90,7 @@ function answerWeight(value: unknown): number {
  * kept briefly, so many viewers of one view cost one call; every call spends the shared budget;
  * retryable failures are retried with jittered backoff inside a deadline; every attempt is logged.
  */
-export function createGateway(options: GatewayOptions): Gateway & { kept(): { answers: number; bytes: number } } {
+export function createGateway(options: GatewayOptions): Gateway & MediaInfoGateway & { kept(): { answers: number; bytes: number } } {
   const now = options.now ?? Date.now;
   const cacheTtlMs = options.cacheTtlMs ?? 1_000;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
@@ -231,6 +239,7 @@ export function createGateway(options: GatewayOptions): Gateway & { kept(): { an
     kept: () => ({ answers: answers.size, bytes: answers.calculatedSize }),
     describeTasks: (request, callOptions) => call("DescribeTasks", request, describeTasksShape, callOptions),
     describeTaskDetail: (request, callOptions) => call("DescribeTaskDetail", request, describeTaskDetailShape, callOptions),
+    describeMediaInfos: (request, callOptions) => call("DescribeMediaInfos", request, describeMediaInfosShape, callOptions),
   };
 }
 

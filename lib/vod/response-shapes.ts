@@ -30,6 +30,18 @@ export const describeTaskDetailShape = z.looseObject({
   RequestId: text,
 });
 
+const mediaInfoShape = z.looseObject({
+  FileId: z.string().min(1),
+  BasicInfo: z.looseObject({ Name: text }).nullish(),
+});
+
+export const describeMediaInfosShape = z.looseObject({
+  MediaInfoSet: z.array(mediaInfoShape).nullish().transform((infos) => infos ?? []),
+  NotExistFileIdSet: z.array(z.string()).nullish().transform((ids) => ids ?? []),
+  RequestId: text,
+});
+
 export type UpstreamTask = z.infer<typeof taskSimpleInfoShape>;
 export type UpstreamTaskPage = z.infer<typeof describeTasksShape>;
 export type UpstreamTaskDetail = z.infer<typeof describeTaskDetailShape> & Record<string, unknown>;
+export type UpstreamMediaInfos = z.infer<typeof describeMediaInfosShape>;

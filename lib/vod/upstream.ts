@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 import { logEvent } from "@/lib/log";
-import { createGateway, type Gateway } from "./gateway";
+import { createGateway, type Gateway, type MediaInfoGateway } from "./gateway";
 import { type AnswerRecorder, recordingGateway } from "./recording-gateway";
 import { createRequestBudget, type RequestBudget } from "./request-budget";
 import { createSdkSender } from "./sdk-sender";
@@ -9,6 +9,7 @@ import type { SharedAnswers } from "./shared-answers";
 import { type SharedLimiter, withSharedLimiter } from "./shared-budget";
 
 let gateway: Gateway | undefined;
+let mediaInfos: MediaInfoGateway | undefined;
 let budget: RequestBudget | undefined;
 let recorder: AnswerRecorder | undefined;
 
@@ -40,14 +41,23 @@ export function upstreamBudget(): RequestBudget {
 export function upstream(): Gateway {
   if (!gateway) {
     const env = serverEnv();
-    gateway = recordingGateway(createGateway({ send: createSdkSender(env), budget: upstreamBudget(), sharedAnswers: () => sharedAnswers }), () => recorder);
+    const created = createGateway({ send: createSdkSender(env), budget: upstreamBudget(), sharedAnswers: () => sharedAnswers });
+    mediaInfos = created;
+    gateway = recordingGateway(created, () => recorder);
     // One line per process: the test of the production server counts them.
     logEvent("info", "upstream client ready", { mode: env.mode, endpoint: env.endpoint.host, maxRps: env.maxRps });
   }
   return gateway;
 }
 
+/** DescribeMediaInfos through the same client, budget and retries (none of it is recorded); undefined for a test's gateway without it. */
+export function upstreamMediaInfos(): MediaInfoGateway | undefined {
+  upstream();
+  return mediaInfos;
+}
+
 /** For tests: replaces the process's gateway. */
 export function setUpstreamForTests(replacement: Gateway | undefined): void {
   gateway = replacement;
+  mediaInfos = replacement && "describeMediaInfos" in replacement ? (replacement as Gateway & MediaInfoGateway) : undefined;
 }

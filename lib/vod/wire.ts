@@ -1,11 +1,14 @@
 // The upstream's wire shapes, taken from the official SDK so that the emulator and the gateway
 // speak exactly what Tencent Cloud's VOD API 2018-07-17 speaks.
 export type {
+  DescribeMediaInfosRequest,
+  DescribeMediaInfosResponse,
   DescribeTaskDetailRequest,
   DescribeTaskDetailResponse,
   DescribeTasksRequest,
   DescribeTasksResponse,
   EditMediaTask,
+  MediaInfo,
   MediaProcessTaskResult,
   MediaProcessTaskTranscodeResult,
   ProcedureTask,
@@ -17,7 +20,7 @@ export type {
 export const VOD_API_VERSION = "2018-07-17";
 
 /** The only actions this product ever calls, and the only ones the emulator answers. */
-export const VOD_ACTIONS = ["DescribeTasks", "DescribeTaskDetail"] as const;
+export const VOD_ACTIONS = ["DescribeTasks", "DescribeTaskDetail", "DescribeMediaInfos"] as const;
 export type VodAction = (typeof VOD_ACTIONS)[number];
 
 /** Upstream's spelling of "this time has not happened yet". */
