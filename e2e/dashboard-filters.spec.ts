@@ -36,6 +36,7 @@ test("filters reach the URL and the API; reload and Back restore the view", asyn
   await expect(page).toHaveURL(/sort=createTime(:|%3A)asc/);
 
   await page.reload();
+  await showFilters(page);
   await expect(page.getByRole("button", { name: /^Finished/ })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("File ID")).toHaveValue(fileId);
   await expect(page.getByLabel("Created", { exact: true })).toHaveValue("now-72h");

@@ -99,10 +99,8 @@ test("polling: new tasks wait behind a pill, changed rows update in place, one h
   await expect(pill).toHaveText(/\d+ new tasks?/, { timeout: 15_000 });
   // Nothing moved under the reader while the pill waited.
   await expect(taskRows(page).first()).toHaveAttribute("data-task-id", firstId!);
-  await pill.click();
-  await expect(pill).toBeHidden();
-  // A real arrival may raise the pill before the head carries the injected task; the pill then
-  // comes back for it. Show new tasks whenever offered until the injected one stands above the old first row.
+  // At the emulator's daily peak real arrivals raise the pill again within a poll or two, so it
+  // may not stay hidden; and one may raise it before the head carries the injected task. Show new tasks whenever offered until the injected one stands above the old first row.
   await expect.poll(async () => {
     if (await pill.isVisible()) await pill.click();
     const ids = await renderedTaskIds(page);

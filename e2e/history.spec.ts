@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { openDashboard } from "./support/dashboard";
+import { openDashboard, showFilters } from "./support/dashboard";
 import type { Health } from "../lib/model/health";
 
 const HOUR = 3_600_000;
@@ -42,6 +42,7 @@ test("a view reaching past 72 hours says which part comes from history; the defa
   await expectNoSeriousA11yViolations(page, "history notice");
 
   // Back to a view inside 72 hours: the notice goes.
+  await showFilters(page);
   await page.locator("#created-range").selectOption("now-24h");
   await expect(page).toHaveURL(/createdAfter=now-24h/);
   await expect(page.getByTestId("stats-coverage")).toBeVisible();

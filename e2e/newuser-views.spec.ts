@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { openDashboard, taskRows } from "./support/dashboard";
+import { openDashboard, showFilters, taskRows } from "./support/dashboard";
 import { expect, test } from "./support/test";
 
 test("a saved view survives a reload, and one click on it restores the view", async ({ page }) => {
@@ -28,6 +28,7 @@ test("a saved view survives a reload, and one click on it restores the view", as
   await expect(panel).toBeHidden();
   await expect(page).toHaveURL(/status=PROCESSING/);
   await expect(page).toHaveURL(/tz=UTC/);
+  await showFilters(page);
   await expect(page.getByRole("button", { name: /^Processing/ })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("Time zone")).toHaveValue("UTC");
   await expect(taskRows(page).first().locator("[data-status]")).toHaveAttribute("data-status", "PROCESSING");

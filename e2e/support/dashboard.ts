@@ -24,20 +24,25 @@ export async function showFilters(page: Page): Promise<void> {
 }
 
 export async function showCharts(page: Page): Promise<void> {
+  // The toggle comes with the first statistics.
+  await expect(page.getByTestId("stats-panel")).toBeVisible();
   await unfold(page.getByTestId("charts-toggle"));
 }
 
+/** Clicks until the toggle says it is open: a click that lands before the page is hydrated does nothing. */
 async function unfold(toggle: ReturnType<Page["getByTestId"]>): Promise<void> {
   if (!(await toggle.isVisible())) return;
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(async () => {
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** True on the phone project (mobile emulation): the table is a list of cards there. */
 export const isPhone = (page: Page) => page.viewportSize()!.width < 640;
 
-/** The type cell of every rendered row: the second column of the table, the third cell of a phone's card. */
-export const typeCells = (page: Page) => taskRows(page).locator(isPhone(page) ? "[role=cell]:nth-child(3)" : "[role=cell]:nth-child(2)");
+/** The task type of every rendered row: the second column of the table; on a phone, the first part of the card's third cell (the file's name follows it). */
+export const typeCells = (page: Page) => taskRows(page).locator(isPhone(page) ? "[role=cell]:nth-child(3) > :first-child" : "[role=cell]:nth-child(2)");
 
 export async function renderedTaskIds(page: Page): Promise<string[]> {
   return taskRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-task-id") ?? ""));
