@@ -14,6 +14,13 @@ async function rowBoxes(page: Page) {
 }
 
 test("hidden and reordered columns survive a reload, compact rows are shorter, and Reset restores both", async ({ page, browser, baseURL }) => {
+  // Four page loads and a second browser, on a shared two-core machine.
+  test.setTimeout(150_000);
+  // The stored layout applies after hydration: the server's HTML and the first render agree (React's #418 otherwise).
+  const hydrationErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text())) hydrationErrors.push(message.text());
+  });
   await openDashboard(page, "?refresh=off");
   await expect(headers(page)).toHaveText(DEFAULT_HEADERS);
   expect(await rowBoxes(page)).toEqual({ height: 48, pitch: 48 });
@@ -70,9 +77,11 @@ test("hidden and reordered columns survive a reload, compact rows are shorter, a
   await expect.poll(() => rowBoxes(page)).toEqual({ height: 48, pitch: 48 });
   await expect(toggle).toHaveText("Columns");
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+  expect(hydrationErrors).toEqual([]);
 });
 
 test("a stored layout that makes no sense falls back to the defaults; a phone keeps its cards", async ({ page }) => {
+  test.setTimeout(90_000);
   await openDashboard(page, "?refresh=off");
   await page.evaluate((key) => localStorage.setItem(key, "{not json"), STORAGE_KEY);
   await page.reload();
