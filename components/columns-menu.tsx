@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type MouseEvent } from "react";
 import { columnLabel, LOCKED_COLUMN, type ColumnId } from "@/lib/client/table-columns";
 import { withColumnMoved, withColumnShown, type Density, type TablePrefs } from "@/lib/client/table-prefs";
 import { buttonClass, labelClass } from "./filter-bar/styles";
@@ -15,6 +15,9 @@ const DENSITIES: { value: Density; label: string }[] = [
   { value: "compact", label: "Compact" },
 ];
 
+/** The panel's width (w-72), which opens to the left of its button unless the screen has no room there. */
+const PANEL_WIDTH = 288;
+
 const moveClass = "inline-flex size-7 items-center justify-center rounded text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-30 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
 /**
@@ -25,6 +28,7 @@ const moveClass = "inline-flex size-7 items-center justify-center rounded text-z
 export function ColumnsMenu({ prefs, onChange, onReset }: ColumnsMenuProps) {
   const [open, setOpen] = useState(false);
   const [moved, setMoved] = useState<{ id: ColumnId; step: -1 | 1 } | null>(null);
+  const [openRight, setOpenRight] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -62,17 +66,22 @@ export function ColumnsMenu({ prefs, onChange, onReset }: ColumnsMenuProps) {
     onChange((current) => withColumnMoved(current, id, step));
     setMoved({ id, step });
   };
+  const toggleOpen = (event: MouseEvent<HTMLButtonElement>) => {
+    // Where the header wraps, the button can sit at the screen's left edge: the panel then opens to its right.
+    setOpenRight(event.currentTarget.getBoundingClientRect().right < PANEL_WIDTH + 8);
+    setOpen(!open);
+  };
   const position = moved ? prefs.order.indexOf(moved.id) + 1 : 0;
 
   return (
     <div ref={root} className="relative max-sm:hidden">
-      <button ref={toggle} type="button" className={buttonClass} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}
+      <button ref={toggle} type="button" className={buttonClass} aria-expanded={open} aria-controls={panelId} onClick={toggleOpen}
         data-testid="columns-toggle" title="Choose and order the table's columns, and its density (kept in this browser)">
         Columns{hiddenCount ? ` · ${hiddenCount} hidden` : ""}
       </button>
       {open ? (
         <div id={panelId} role="region" aria-label="Columns and density" data-testid="columns-menu"
-          className="absolute right-0 top-full z-40 mt-1 max-h-[75vh] w-72 overflow-y-auto rounded-lg border border-zinc-300 bg-white p-3 text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
+          className={`absolute ${openRight ? "left-0" : "right-0"} top-full z-40 mt-1 max-h-[75vh] w-72 overflow-y-auto rounded-lg border border-zinc-300 bg-white p-3 text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}>
           <fieldset>
             <legend className={labelClass}>Density</legend>
             <div className="mt-1 flex gap-3">

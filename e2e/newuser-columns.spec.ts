@@ -95,6 +95,14 @@ test("a stored layout that makes no sense falls back to the defaults; a phone ke
   await expect(headers(page)).toHaveText(["Run", "Status", "Task ID", "Outcome", "File ID", "Created", "Finished", "Wait", "Session"]);
   expect((await rowBoxes(page)).height).toBe(48);
 
+  // Where the header wraps and the button sits at the screen's left edge, the menu still opens on screen.
+  await page.setViewportSize({ width: 800, height: 800 });
+  await page.getByTestId("columns-toggle").click();
+  const menu = (await page.getByRole("region", { name: "Columns and density" }).boundingBox())!;
+  expect(menu.x).toBeGreaterThanOrEqual(0);
+  expect(menu.x + menu.width).toBeLessThanOrEqual(800);
+  await page.keyboard.press("Escape");
+
   // On a phone the rows are cards with their own four cells, and the Columns control is not offered.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(taskRows(page).first().getByRole("cell")).toHaveCount(4);
