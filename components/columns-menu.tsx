@@ -100,7 +100,7 @@ export function ColumnsMenu({ prefs, onChange, onReset }: ColumnsMenuProps) {
               const label = columnLabel(id);
               const locked = id === LOCKED_COLUMN;
               return (
-                <li key={id} className="flex items-center gap-1" data-column={id}>
+                <li key={id} className="flex items-center gap-1">
                   <label className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-sm" title={locked ? "The task ID is always shown" : undefined}>
                     <input type="checkbox" checked={!prefs.hidden.includes(id)} disabled={locked}
                       onChange={(event) => onChange((current) => withColumnShown(current, id, event.target.checked))} />

@@ -76,7 +76,7 @@ export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, p
   // No overflow on this box: a box that scrolls sideways becomes what a sticky header sticks to,
   // and the header would then sit inside the table, over its first row, instead of under the bar.
   return (
-    <div style={grid} data-density={density} className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <div style={grid} className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <div role="table" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-busy={busy} className="text-sm">
         {phone ? (
           <div role="rowgroup" className="sr-only">
@@ -89,7 +89,7 @@ export function TaskTable({ rows, context, selectedIndex, onSelect, onNearEnd, p
             className="sticky z-10 rounded-t-lg border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
             <div role="row" aria-rowindex={1} className={`grid h-9 items-center gap-2 ${ROW_PADDING[density]} ${GRID_CLASS}`}>
               {shown.map((column) => (
-                <div key={column.id} role="columnheader" title={column.description} data-column={column.id}
+                <div key={column.id} role="columnheader" title={column.description}
                   className={`truncate text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400 ${hideClass(column)}`}>
                   {column.header}
                 </div>
