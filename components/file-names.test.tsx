@@ -9,7 +9,7 @@ const noop = () => {};
 const context: CellContext = { zone: "UTC", zoneReady: true, openTask: noop, filterByFile: noop };
 const task = normalizeTask(upstreamTask("1500000001-procedurev2-aa", { FileId: "5285890812345678901" }));
 const fileCell = (names: Map<string, string | null>) => renderToStaticMarkup(
-  <FileNamesContext value={names}>{COLUMNS.find((column) => column.id === "fileId")!.cell(task, context, "")}</FileNamesContext>,
+  <FileNamesContext value={names}>{COLUMNS.fileId.cell(task, context, "")}</FileNamesContext>,
 );
 
 describe("the file cell", () => {

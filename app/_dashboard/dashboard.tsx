@@ -11,6 +11,7 @@ import { HistoryNotice } from "@/components/history-notice";
 import { LiveStatus } from "@/components/live-status";
 import { ModeBadge } from "@/components/mode-badge";
 import { buttonClass } from "@/components/filter-bar/styles";
+import { ColumnsMenu } from "@/components/columns-menu";
 import { HelpIcon } from "@/components/icons";
 import { SavedViews } from "@/components/saved-views";
 import { ShortcutsDialog } from "@/components/shortcuts-dialog";
@@ -32,9 +33,11 @@ import { filterByFileName } from "@/lib/client/file-name-filter";
 import { formatTimestamp, resolveZone } from "@/lib/client/format-time";
 import { historyNotice } from "@/lib/client/history-notice";
 import { storeOutageText } from "@/lib/client/store-outage";
+import { visibleColumns } from "@/lib/client/table-prefs";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useClockText } from "@/lib/client/use-now";
 import { useStickyHeight } from "@/lib/client/use-sticky-height";
+import { useTablePrefs } from "@/lib/client/use-table-prefs";
 import { hasFilters, viewQueries, type FilterPatch } from "@/lib/client/view-query";
 import { freezeWindow, isFrozen } from "@/lib/filters/freeze";
 import { parseTimeExpression } from "@/lib/filters/time-expression";
@@ -77,6 +80,9 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   const tableRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
   const stickyTop = useStickyHeight(headerRef, BAR_HEIGHT);
+  // This browser's columns and density: a preference of the reader, not part of the view (so not in the URL).
+  const table = useTablePrefs();
+  const columns = useMemo(() => visibleColumns(table.prefs), [table.prefs]);
 
   const health = useQuery(healthOptions());
   const offered = health.data?.subAppIds;
@@ -224,6 +230,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
             <ViewActions frozen={isFrozen(filters)} onFreeze={freeze} zone={page.tz} zones={SUGGESTED_ZONES}
               onZoneChange={(tz) => void setPage({ tz })} />
             <ExportMenu listQuery={view.list} storeOk={storeOk} />
+            <ColumnsMenu prefs={table.prefs} onChange={table.change} onReset={table.reset} />
             <SavedViews search={search.toString()} teamViews={config.teamViews} />
             <button type="button" className={buttonClass} onClick={() => setHelpOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
               <HelpIcon className="size-3.5" /><span aria-hidden="true" className="max-sm:hidden">?</span>
@@ -255,8 +262,8 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
             onClear={() => changeFilters({ fileName: null }, true)} /> : null}
           <NewTasksPill count={feed.newTasks} movedIn={feed.movedInTasks} beyondPage={feed.newTasksBeyondPage} onShow={showNewTasks} top={stickyTop} />
           <TaskTable rows={rows} context={context} selectedIndex={selected} onSelect={setSelected} onNearEnd={filters.fileName ? noMore : onNearEnd}
-            pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop}
-            footer={<TableFooter feed={feed} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone}
+            pageCount={list.data?.pages.length ?? 0} busy={list.isFetching} stickyTop={stickyTop} columns={columns} density={table.prefs.density}
+            footer={<TableFooter feed={feed} columns={columns} ready={view.ready} scanning={scanning} filtered={hasFilters(filters)} onClear={clearFilters} zone={zone}
               reasons={emptyReasons} onWiden={changeFilters} />} />
         </div>
         <p className="pb-4 text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">

@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import { TABLE_COLUMNS, type ColumnId } from "@/lib/client/table-columns";
 import type { Task } from "@/lib/model/task";
 import { CopyButton } from "../copy-button";
 import { FileName } from "../file-names";
 import { OutcomeText } from "../task-outcome";
 import { StatusBadge } from "../task-status";
 import { Cell, DurationCell, TextCell, TimeCell } from "./task-cells";
+import { HIDE_BELOW, type GridColumn } from "./grid-template";
 
 export interface CellContext {
   /** The Intl zone of the view; undefined is the browser's own. */
@@ -15,39 +17,27 @@ export interface CellContext {
   filterByFile: (fileId: string) => void;
 }
 
-export interface Column {
-  id: string;
+export interface Column extends GridColumn {
+  id: ColumnId;
   header: string;
   /** What the column shows, for the header's tooltip. */
   description?: string;
-  /**
-   * Hides the column below a width (`max-lg:hidden`), so the table fits its screen instead of
-   * scrolling sideways; every width's grid template (GRID_CLASS) lists exactly the columns shown.
-   */
-  hide?: string;
   /** The `role="cell"` element itself (see task-cells.tsx), so that a row has as few elements as it can. */
   cell: (task: Task, context: CellContext, className: string) => ReactNode;
 }
 
+type ColumnLook = Omit<Column, "id" | "header">;
+
 /**
- * The grid of each width from `sm` up (below it the rows are cards, see task-card.tsx): the
- * flexible columns give way first, then whole columns go to the detail, so nothing scrolls sideways.
+ * How each column shows, and from which width (`from`): below it the column gives way, so that the
+ * table fits its screen instead of scrolling sideways (below `sm` the rows are cards, see task-card.tsx).
  * sm: ID, type, status, created; md: + wait, run; lg: + outcome, file ID; xl: + finished, session;
  * 2xl: + started. Below lg a failure still shows: the status badge says "Failed", its title the code.
+ * The flexible tracks give way first; "base" is the server's render before the browser knows it is a phone.
  */
-export const GRID_CLASS = [
-  // Until the browser knows it is a phone (the server's render), the same four columns squeezed.
-  "grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_auto_minmax(0,1fr)]",
-  "sm:grid-cols-[minmax(150px,2fr)_minmax(90px,1fr)_116px_128px]",
-  "md:grid-cols-[minmax(150px,2fr)_minmax(90px,1fr)_116px_128px_72px_80px]",
-  "lg:grid-cols-[minmax(150px,2.2fr)_minmax(90px,1fr)_116px_minmax(92px,1.1fr)_minmax(100px,1.3fr)_128px_72px_80px]",
-  "xl:grid-cols-[minmax(170px,2.2fr)_minmax(90px,1fr)_116px_minmax(92px,1.1fr)_minmax(100px,1.3fr)_128px_128px_72px_80px_minmax(110px,1.4fr)]",
-  "2xl:grid-cols-[minmax(170px,2.2fr)_minmax(90px,1fr)_116px_minmax(92px,1.1fr)_minmax(100px,1.3fr)_128px_128px_128px_72px_80px_minmax(110px,1.4fr)]",
-].join(" ");
-
-export const COLUMNS: readonly Column[] = [
-  {
-    id: "taskId", header: "Task ID",
+const LOOKS = {
+  taskId: {
+    tracks: { base: "minmax(0,1.6fr)", sm: "minmax(150px,2fr)", lg: "minmax(150px,2.2fr)", xl: "minmax(170px,2.2fr)" },
     cell: (task, { openTask }, className) => (
       <Cell className={`flex items-center gap-1 ${className}`}>
         <button type="button" onClick={(event) => { event.stopPropagation(); openTask(task.taskId); }}
@@ -59,17 +49,17 @@ export const COLUMNS: readonly Column[] = [
       </Cell>
     ),
   },
-  { id: "type", header: "Type", cell: (task, _context, className) => <TextCell text={task.taskType} className={`text-xs ${className}`} /> },
-  {
-    id: "status", header: "Status",
+  type: { tracks: { base: "minmax(0,1fr)", sm: "minmax(90px,1fr)" }, cell: (task, _context, className) => <TextCell text={task.taskType} className={`text-xs ${className}`} /> },
+  status: {
+    tracks: { base: "auto", sm: "116px" },
     cell: (task, _context, className) => <Cell className={className}><StatusBadge status={task.status} outcome={task.outcome ?? null} errorCode={task.errorCode} /></Cell>,
   },
-  {
-    id: "outcome", header: "Outcome", description: "Success, failed with its error code, or pending until DescribeTaskDetail is read", hide: "max-lg:hidden",
+  outcome: {
+    description: "Success, failed with its error code, or pending until DescribeTaskDetail is read", from: "lg", tracks: { lg: "minmax(92px,1.1fr)" },
     cell: (task, _context, className) => <Cell className={className}><OutcomeText task={task} /></Cell>,
   },
-  {
-    id: "fileId", header: "File ID", description: "The file's name (once known) over its ID; click to show only its tasks", hide: "max-lg:hidden",
+  fileId: {
+    description: "The file's name (once known) over its ID; click to show only its tasks", from: "lg", tracks: { lg: "minmax(100px,1.3fr)" },
     cell: (task, { filterByFile }, className) => !task.fileId ? <TextCell text="" className={className} /> : (
       <Cell className={`flex flex-col leading-tight ${className}`}>
         <FileName fileId={task.fileId} className="text-xs text-zinc-900 dark:text-zinc-100" />
@@ -81,19 +71,19 @@ export const COLUMNS: readonly Column[] = [
       </Cell>
     ),
   },
-  { id: "created", header: "Created", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.createTime} zone={zone} zoneReady={zoneReady} className={className} /> },
-  { id: "started", header: "Started", hide: "max-2xl:hidden", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.beginProcessTime} zone={zone} zoneReady={zoneReady} className={className} /> },
-  { id: "finished", header: "Finished", hide: "max-xl:hidden", cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.finishTime} zone={zone} zoneReady={zoneReady} className={className} /> },
-  {
-    id: "wait", header: "Wait", description: "Started − created; counting while waiting", hide: "max-md:hidden",
+  created: { tracks: { base: "minmax(0,1fr)", sm: "128px" }, cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.createTime} zone={zone} zoneReady={zoneReady} className={className} /> },
+  started: { from: "2xl", tracks: { "2xl": "128px" }, cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.beginProcessTime} zone={zone} zoneReady={zoneReady} className={className} /> },
+  finished: { from: "xl", tracks: { xl: "128px" }, cell: (task, { zone, zoneReady }, className) => <TimeCell iso={task.finishTime} zone={zone} zoneReady={zoneReady} className={className} /> },
+  wait: {
+    description: "Started − created; counting while waiting", from: "md", tracks: { md: "72px" },
     cell: (task, _context, className) => <DurationCell from={task.createTime} to={task.beginProcessTime} live={task.status === "WAITING"} className={className} />,
   },
-  {
-    id: "run", header: "Run", description: "Finished − started; counting while processing", hide: "max-md:hidden",
+  run: {
+    description: "Finished − started; counting while processing", from: "md", tracks: { md: "80px" },
     cell: (task, _context, className) => <DurationCell from={task.beginProcessTime} to={task.finishTime} live={task.status === "PROCESSING"} className={className} />,
   },
-  {
-    id: "session", header: "Session", description: "Session ID and context; the detail shows them whole", hide: "max-xl:hidden",
+  session: {
+    description: "Session ID and context; the detail shows them whole", from: "xl", tracks: { xl: "minmax(110px,1.4fr)" },
     cell: (task, _context, className) => !task.sessionId && !task.sessionContext ? <TextCell text="" className={className} /> : (
       <Cell className={`flex flex-col leading-tight ${className}`}>
         <span title={task.sessionId} className="truncate font-mono text-xs">{task.sessionId || "—"}</span>
@@ -101,4 +91,19 @@ export const COLUMNS: readonly Column[] = [
       </Cell>
     ),
   },
-];
+} satisfies Record<ColumnId, ColumnLook>;
+
+/** Every column, by id, with its header from the one list (lib/client/table-columns.ts). */
+export const COLUMNS = Object.fromEntries(
+  TABLE_COLUMNS.map(({ id, label }) => [id, { ...LOOKS[id], id, header: label } satisfies Column]),
+) as Record<ColumnId, Column>;
+
+/** The columns of these ids, in this order. */
+export function columnsOf(ids: readonly ColumnId[]): Column[] {
+  return ids.map((id) => COLUMNS[id]);
+}
+
+/** The class that hides a column where the screen is too narrow for it ("" where it always shows). */
+export function hideClass(column: Column): string {
+  return column.from ? HIDE_BELOW[column.from] : "";
+}

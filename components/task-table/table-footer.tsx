@@ -2,17 +2,21 @@ import { describeError } from "@/lib/client/api-error";
 import type { EmptyReason } from "@/lib/client/empty-view";
 import { formatTimestamp } from "@/lib/client/format-time";
 import type { FilterPatch } from "@/lib/client/view-query";
-import { COLUMNS, GRID_CLASS } from "./columns";
+import { COLUMN_IDS, type ColumnId } from "@/lib/client/table-columns";
+import { columnsOf, hideClass } from "./columns";
+import { GRID_CLASS, gridStyle } from "./grid-template";
 
 const buttonClass = "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700";
 
-export function SkeletonRows({ count = 12 }: { count?: number }) {
+/** Rows of placeholders in the table's grid, for these columns (the default ones where the reader's are not known yet). */
+export function SkeletonRows({ count = 12, columns = COLUMN_IDS }: { count?: number; columns?: readonly ColumnId[] }) {
+  const shown = columnsOf(columns);
   return (
-    <div aria-hidden="true" data-testid="table-skeleton">
+    <div aria-hidden="true" data-testid="table-skeleton" style={gridStyle(shown)}>
       {Array.from({ length: count }, (_, row) => (
         <div key={row} className={`grid h-12 items-center gap-2 border-b border-zinc-100 px-3 dark:border-zinc-800/70 ${GRID_CLASS}`}>
-          {COLUMNS.map((column, cell) => (
-            <div key={column.id} className={`h-3 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800 ${column.hide ?? ""}`} style={{ width: `${55 + ((row * 7 + cell * 13) % 40)}%` }} />
+          {shown.map((column, cell) => (
+            <div key={column.id} className={`h-3 rounded bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800 ${hideClass(column)}`} style={{ width: `${55 + ((row * 7 + cell * 13) % 40)}%` }} />
           ))}
         </div>
       ))}
