@@ -23,9 +23,8 @@ import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
 import { endedBetween } from "./ended-between";
-import { followStore } from "./follow-store";
+import { followStore, placeRows } from "./follow-store";
 import { StatsCache } from "./stats-cache";
-import { statusCode } from "./status-code";
 import { TaskColumns } from "./task-columns";
 import { taskUpdates } from "./task-updates";
 
@@ -374,11 +373,7 @@ export class Mirror implements MirrorView {
       const marks = await store.syncMarks(this.subAppId);
       if (!marks || marks.createdUpTo < from) return false;
       const loaded = await store.loadWindow(this.subAppId, from, (rows) => {
-        for (const row of rows) {
-          this.table.place(row.taskId, row.taskType, row.fileId, statusCode(row.status), row.createTime, row.beginTime ?? NaN, row.finishTime ?? NaN);
-          // Every stored outcome: a restart never looks a task up again.
-          if (row.outcome) this.outcomeColumns.set(row.taskId, row.outcome, row.errorCode, row.message);
-        }
+        placeRows(this.table, this.outcomeColumns, rows);
         this.version++;
       });
       this.cursors = marks;

@@ -85,3 +85,13 @@ export function rowFromRecord(record: TaskRecord): TaskRow {
     sessionContext: record.session_context, outcome: record.outcome, errorCode: record.error_code, message: record.message,
   };
 }
+
+/**
+ * A stored task as a mirror keeps it, read as an array in this order (no object per row): a
+ * restart reads a million of them. Times are epoch ms, null for "not yet".
+ */
+export type MirrorRow = [taskId: string, taskType: string, status: string, fileId: string, createTime: number, beginTime: number | null,
+  finishTime: number | null, outcome: "success" | "failed" | null, errorCode: string | null, message: string | null];
+
+/** The columns of a MirrorRow, in its order. */
+export const SELECT_MIRROR = "SELECT task_id, task_type, status, file_id, create_time, begin_time, finish_time, outcome, error_code, message FROM vod_tasks";
