@@ -54,7 +54,7 @@ export class StoreWriter {
   private readonly options: Required<StoreWriterOptions>;
 
   constructor(private readonly store: TaskStore, options: StoreWriterOptions = {}) {
-    this.options = { flushMs: 250, batchRows: 5_000, retryMs: 5_000, maxPending: 100_000, highWater: 20_000, ...options };
+    this.options = { flushMs: 250, batchRows: 20_000, retryMs: 5_000, maxPending: 100_000, highWater: 60_000, ...options };
   }
 
   get pendingCount(): number {
