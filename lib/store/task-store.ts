@@ -64,18 +64,23 @@ export class TaskStore {
    * no key per row), in large batches (fewer round trips to Postgres, fewer index descents).
    */
   async loadMirrorWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: MirrorRow[]) => void | Promise<void>, batchSize = 20_000): Promise<number> {
-    let after = { time: createdAfter - 1, id: "\uffff" };
+    const read = (time: number, id: string) => this.engine.queryArrays(
+      `${SELECT_MIRROR} WHERE sub_app_id = ? AND (create_time, task_id) > (?, ?) ORDER BY create_time, task_id LIMIT ?`,
+      [appKey(subAppId), time, id, batchSize]) as Promise<MirrorRow[]>;
+    let next = read(createdAfter - 1, "\uffff");
     let loaded = 0;
     for (;;) {
-      const rows = await this.engine.queryArrays(
-        `${SELECT_MIRROR} WHERE sub_app_id = ? AND (create_time, task_id) > (?, ?) ORDER BY create_time, task_id LIMIT ?`,
-        [appKey(subAppId), after.time, after.id, batchSize]) as MirrorRow[];
-      if (rows.length === 0) return loaded;
-      await onBatch(rows);
+      const rows = await next;
+      const full = rows.length === batchSize;
+      if (full) {
+        // The next batch is asked for before this one is handed over: Postgres reads and sends it meanwhile.
+        const last = rows.at(-1)!;
+        next = read(Number(last[4]), last[0]);
+        next.catch(() => undefined);
+      }
+      if (rows.length > 0) await onBatch(rows);
       loaded += rows.length;
-      const last = rows.at(-1)!;
-      after = { time: Number(last[4]), id: last[0] };
-      if (rows.length < batchSize) return loaded;
+      if (!full) return loaded;
     }
   }
 
