@@ -91,6 +91,8 @@ export class Mirror implements MirrorView {
   private readonly store: MirrorStore | undefined;
   private readonly outcomes: OutcomeTracker;
   private readonly cache = new StatsCache();
+  /** How long the last statistics took to compute. */
+  private statsCostMs = 0;
   private readonly pendingChecks: PendingChecks;
   private fill?: WindowFill;
   private fillStartedAt = 0;
@@ -165,15 +167,19 @@ export class Mirror implements MirrorView {
     const window = resolveTimeWindow(query, nowMs);
     if (!window.ok) throw invalidParameter(window.message);
     const key = StatsCache.keyOf(query);
-    // While filling, the data changes with every page: recompute at most once a second.
-    const cached = this.cache.get(key, this.version, nowMs, this.cursors ? 0 : 1_000);
+    // While filling (or loading from the store) the data changes with every page or batch:
+    // recompute at most once a second, and at most a tenth of the time (a pass over a million
+    // tasks takes a while, and polls answered meanwhile would otherwise slow the fill itself).
+    const cached = this.cache.get(key, this.version, nowMs, this.cursors ? 0 : Math.max(1_000, this.statsCostMs * 10));
     if (cached) return cached;
+    const computeStarted = performance.now();
     const stats = computeStats(this.table, query, window.value, nowMs, describeCoverage({
       filled: this.cursors !== undefined, tasks: this.table.count, syncedAt: this.syncedAt, failure: this.failure,
       nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6), catchingUp: this.catchingUp,
       // A minute of grace: `now-3d` resolved a moment ago is still the mirror's window.
       beyondWindow: (window.value.created.after ?? window.value.finished.after ?? Infinity) < nowMs - WINDOW_MS - 60_000,
     }), this.outcomeColumns);
+    this.statsCostMs = performance.now() - computeStarted;
     this.cache.set(key, this.version, nowMs, stats);
     return stats;
   }
