@@ -408,6 +408,9 @@ export class Mirror implements MirrorView {
     }, { calls: 0 });
     this.fillFinishedAt = now();
     this.cursors = { createdUpTo: fill.to, finishedSince: this.fillStartedAt };
+    // The fill's own marks, queued behind its last readings: a process stopped before its first
+    // sync succeeds (coverage is complete once the fill is) restarts from the store, not upstream.
+    this.store?.saveSyncMarks(this.subAppId, this.cursors);
   }
 
   private startTimer(): void {
