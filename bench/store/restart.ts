@@ -1,7 +1,7 @@
 /**
  * The store figure's fill and restart parts alone, several restarts per fill, without a page build:
  *
- *   npx tsx bench/store/restart.ts [--engines=sqlite,postgres] [--restarts=2] [--tasks-per-hour=14000] [--cpu-prof=DIR (the last restart)]
+ *   npx tsx bench/store/restart.ts [--engines=sqlite,postgres] [--restarts=2] [--tasks-per-hour=14000]
  *
  * One emulator; per engine, one fresh server fills its mirror with write-through to a new store
  * (timed against the budget's floor: tasks ÷ 100 per page ÷ VOD_MAX_RPS), is stopped with SIGTERM,
@@ -37,7 +37,6 @@ async function main(): Promise<void> {
   const engines = arg("engines", "sqlite,postgres").split(",");
   const restarts = Number(arg("restarts", "2"));
   const tasksPerHour = Number(arg("tasks-per-hour", "14000"));
-  const profDir = arg("cpu-prof", "");
   const expected = tasksPerHour * 72;
   const emulator = await startEmulatorProcess({ tasksPerHour });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vod-bench-restart-"));
@@ -58,9 +57,7 @@ async function main(): Promise<void> {
       log(fillLine);
       lines.push(fillLine);
       for (let i = 1; i <= restarts; i++) {
-        // Profiled, when asked: the last restart only, so the others time the server as it runs.
-        const nodeArgs = profDir && i === restarts ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
-        server = await startDashboard(emulator, { DATABASE_URL: url }, nodeArgs, { entry: ENTRY });
+        server = await startDashboard(emulator, { DATABASE_URL: url }, [], { entry: ENTRY });
         try {
           const restart = await measureFill(server, emulator, expected, MAX_RPS, log);
           if (!restart) throw new Error("no /api/stats");
