@@ -12,6 +12,8 @@ import { ensureBuild, startDashboard, type DashboardServer } from "../harness/se
 
 const MAX_RPS = 90;
 const SLOWDOWN_TARGET = { op: "<=" as const, limit: 1.1 };
+/** The issue's target for a fill with the store on: against the budget's floor (tasks ÷ 100 a page ÷ VOD_MAX_RPS). */
+const FLOOR_TARGET = { op: "<=" as const, limit: 1.15 };
 const RESTART_SECONDS_TARGET = { op: "<=" as const, limit: 10 };
 const RESTART_CALLS_TARGET = { op: "<=" as const, limit: 5 };
 /** A store that cannot be reached: the server runs from memory, as before the store existed. */
@@ -53,7 +55,9 @@ async function fillAndRestart(ctx: FigureContext, emulator: EmulatorProcess, exp
   ctx.log(`fill with write-through to ${engine}`);
   const fill = await fillOnce(ctx, emulator, expected, databaseUrl);
   const rows = [row("store-fill", `fill with write-through to ${engine} ÷ without`, round(fill.seconds / baseline.seconds, 3), "×", SLOWDOWN_TARGET,
-    `${fill.tasks} tasks in ${round(fill.seconds, 1)} s with the store, ${baseline.tasks} in ${round(baseline.seconds, 1)} s without (floor ${round(fill.floorSeconds, 1)} s)`)];
+    `${fill.tasks} tasks in ${round(fill.seconds, 1)} s with the store, ${baseline.tasks} in ${round(baseline.seconds, 1)} s without (floor ${round(fill.floorSeconds, 1)} s)`),
+  row("store-fill", `fill with write-through to ${engine} ÷ the budget's floor`, round(fill.seconds / fill.floorSeconds, 3), "×", FLOOR_TARGET,
+    `${fill.tasks} tasks in ${round(fill.seconds, 1)} s, floor ${round(fill.floorSeconds, 1)} s; without the store ${round(baseline.seconds / baseline.floorSeconds, 3)}× its floor`)];
   ctx.log(`restart on ${engine}`);
   const server = await startDashboard(emulator, { DATABASE_URL: databaseUrl });
   try {

@@ -31,7 +31,9 @@ export interface FillResult {
  * Starts the mirror's fill with the first /api/stats and polls until its coverage is complete.
  * The server must be fresh (nothing asked /api/stats before). Null when the server has no /api/stats.
  */
-export async function measureFill(server: DashboardServer, emulator: EmulatorProcess, expectedTasks: number, maxRps: number, log: (line: string) => void): Promise<FillResult | null> {
+export async function measureFill(server: DashboardServer, emulator: EmulatorProcess, expectedTasks: number, maxRps: number, log: (line: string) => void,
+  /** How long before giving up; three times the floor (at least a minute) when absent. */
+  timeoutMs = Math.max(60_000, (expectedTasks / 100 / maxRps) * 3_000)): Promise<FillResult | null> {
   const rssBeforeBytes = server.rss();
   const before = await emulator.stats();
   const started = performance.now();
@@ -41,7 +43,7 @@ export async function measureFill(server: DashboardServer, emulator: EmulatorPro
   let last = await coverage(server);
   let lastLog = started;
   while (!last.complete) {
-    if (performance.now() - started > Math.max(60_000, (expectedTasks / 100 / maxRps) * 3_000)) {
+    if (performance.now() - started > timeoutMs) {
       throw new Error(`the mirror did not fill in time: ${last.reason ?? "incomplete"}`);
     }
     await sleep(200);

@@ -30,7 +30,7 @@ export async function startDashboard(
   extraEnv: Record<string, string> = {},
   /** Node options for the server, e.g. --cpu-prof when looking for where the time goes. */
   nodeArgs: string[] = [],
-  options: { shared?: boolean } = {},
+  options: { shared?: boolean; entry?: string } = {},
 ): Promise<DashboardServer> {
   const port = await freePort();
   const storeFile = path.join(os.tmpdir(), `vod-bench-${process.pid}-${port}.db`);
@@ -51,7 +51,7 @@ export async function startDashboard(
     ...extraEnv,
   });
   // The same production server `npm start` runs (Next.js, with the polled routes answered directly).
-  const managed = startProcess("dashboard server", process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts", "server.ts")],
+  const managed = startProcess("dashboard server", process.execPath, [...nodeArgs, "--import", "tsx", options.entry ?? path.join(ROOT, "scripts", "server.ts")],
     productionServerEnv(env, String(port)), options);
   const url = `http://127.0.0.1:${port}`;
   await waitFor("the dashboard server", async () => (await fetch(`${url}/api/health`)).ok, 60_000, managed);

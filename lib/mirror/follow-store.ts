@@ -1,5 +1,6 @@
 import type { SyncMarks } from "@/lib/store/task-store";
 import type { TaskRow } from "@/lib/store/task-row";
+import type { MirrorRow } from "@/lib/store/task-sql";
 import type { MirrorStore } from "./mirror-store";
 import type { OutcomeColumns } from "./outcome-columns";
 import { statusCode } from "./status-code";
@@ -33,6 +34,14 @@ export interface FollowResult {
   marks: SyncMarks | undefined;
 }
 
+/** Places stored rows in the mirror's table, with every stored outcome (a restart never looks a task up again). */
+export function placeRows(table: TaskColumns, outcomes: OutcomeColumns, rows: readonly MirrorRow[]): void {
+  for (const [taskId, taskType, status, fileId, createTime, beginTime, finishTime, outcome, errorCode, message] of rows) {
+    table.place(taskId, taskType, fileId, statusCode(status), createTime, beginTime ?? NaN, finishTime ?? NaN);
+    if (outcome) outcomes.set(taskId, outcome, errorCode, message);
+  }
+}
+
 /**
  * One look of a follower replica at the store: the collector's marks, then every task written
  * since the last look (the whole window at the first one), merged into the mirror's table.
@@ -46,12 +55,13 @@ export async function followStore(input: FollowInput): Promise<FollowResult> {
       if (row.outcome) outcomes.set(row.taskId, row.outcome, row.errorCode, row.message);
     }
   };
+  const placeStored = (rows: MirrorRow[]) => placeRows(table, outcomes, rows);
   const marks = await store.syncMarks(subAppId);
   let cursor = input.cursor;
   if (cursor === undefined && table.count > 0) cursor = input.now - DEMOTED_LOOKBACK_MS;
   if (cursor === undefined) {
     cursor = Math.max(0, await store.latestChange(subAppId));
-    await store.loadWindow(subAppId, windowStart, place);
+    await store.loadWindow(subAppId, windowStart, placeStored);
   }
   const newest = await store.changedSince(subAppId, Math.max(0, cursor - FOLLOW_OVERLAP_MS), windowStart, place);
   return { cursor: Math.max(cursor, newest), marks };

@@ -1,4 +1,5 @@
 import type { TaskRow } from "@/lib/store/task-row";
+import type { MirrorRow } from "@/lib/store/task-sql";
 import type { SyncMarks } from "@/lib/store/task-store";
 
 /**
@@ -8,7 +9,8 @@ import type { SyncMarks } from "@/lib/store/task-store";
  */
 export interface MirrorStore {
   syncMarks(subAppId: number | undefined): Promise<SyncMarks | undefined>;
-  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: TaskRow[]) => void): Promise<number>;
+  /** The window as stored, oldest first, in batches of compact rows (TaskStore.loadMirrorWindow). */
+  loadWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: MirrorRow[]) => void): Promise<number>;
   /** Queued behind the readings of the sync they describe, and written with them. */
   saveSyncMarks(subAppId: number | undefined, marks: SyncMarks): void;
   /** For a follower replica: what the collector wrote, read back (lib/mirror/follow-store.ts). */

@@ -23,9 +23,8 @@ import type { Pacer } from "./pacer";
 import { PendingChecks } from "./pending-checks";
 import { sleep } from "./sleep";
 import { endedBetween } from "./ended-between";
-import { followStore } from "./follow-store";
+import { followStore, placeRows } from "./follow-store";
 import { StatsCache } from "./stats-cache";
-import { statusCode } from "./status-code";
 import { TaskColumns } from "./task-columns";
 import { taskUpdates } from "./task-updates";
 
@@ -92,6 +91,8 @@ export class Mirror implements MirrorView {
   private readonly store: MirrorStore | undefined;
   private readonly outcomes: OutcomeTracker;
   private readonly cache = new StatsCache();
+  /** How long the last statistics took to compute. */
+  private statsCostMs = 0;
   private readonly pendingChecks: PendingChecks;
   private fill?: WindowFill;
   private fillStartedAt = 0;
@@ -166,15 +167,19 @@ export class Mirror implements MirrorView {
     const window = resolveTimeWindow(query, nowMs);
     if (!window.ok) throw invalidParameter(window.message);
     const key = StatsCache.keyOf(query);
-    // While filling, the data changes with every page: recompute at most once a second.
-    const cached = this.cache.get(key, this.version, nowMs, this.cursors ? 0 : 1_000);
+    // While filling (or loading from the store) the data changes with every page or batch:
+    // recompute at most once a second, and at most a tenth of the time (a pass over a million
+    // tasks takes a while, and polls answered meanwhile would otherwise slow the fill itself).
+    const cached = this.cache.get(key, this.version, nowMs, this.cursors ? 0 : Math.max(1_000, this.statsCostMs * 10));
     if (cached) return cached;
+    const computeStarted = performance.now();
     const stats = computeStats(this.table, query, window.value, nowMs, describeCoverage({
       filled: this.cursors !== undefined, tasks: this.table.count, syncedAt: this.syncedAt, failure: this.failure,
       nowMs, staleAfterMs: Math.max(30_000, this.options.syncIntervalMs * 6), catchingUp: this.catchingUp,
       // A minute of grace: `now-3d` resolved a moment ago is still the mirror's window.
       beyondWindow: (window.value.created.after ?? window.value.finished.after ?? Infinity) < nowMs - WINDOW_MS - 60_000,
     }), this.outcomeColumns);
+    this.statsCostMs = performance.now() - computeStarted;
     this.cache.set(key, this.version, nowMs, stats);
     return stats;
   }
@@ -374,11 +379,7 @@ export class Mirror implements MirrorView {
       const marks = await store.syncMarks(this.subAppId);
       if (!marks || marks.createdUpTo < from) return false;
       const loaded = await store.loadWindow(this.subAppId, from, (rows) => {
-        for (const row of rows) {
-          this.table.place(row.taskId, row.taskType, row.fileId, statusCode(row.status), row.createTime, row.beginTime ?? NaN, row.finishTime ?? NaN);
-          // Every stored outcome: a restart never looks a task up again.
-          if (row.outcome) this.outcomeColumns.set(row.taskId, row.outcome, row.errorCode, row.message);
-        }
+        placeRows(this.table, this.outcomeColumns, rows);
         this.version++;
       });
       this.cursors = marks;
@@ -407,6 +408,9 @@ export class Mirror implements MirrorView {
     }, { calls: 0 });
     this.fillFinishedAt = now();
     this.cursors = { createdUpTo: fill.to, finishedSince: this.fillStartedAt };
+    // The fill's own marks, queued behind its last readings: a process stopped before its first
+    // sync succeeds (coverage is complete once the fill is) restarts from the store, not upstream.
+    this.store?.saveSyncMarks(this.subAppId, this.cursors);
   }
 
   private startTimer(): void {

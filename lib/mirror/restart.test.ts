@@ -109,6 +109,35 @@ describe.each(STORE_ENGINES)("a mirror restarted on %s", (engine) => {
     expect(sim.detailCalls).toBe(detailCalls);
   });
 
+  it("starts from the store when the process stopped right after its fill, before any sync succeeded", async () => {
+    const location = await fresh();
+    const sim = new SimUpstream(NOW);
+    prefill(sim, seeded(11), 73, 60);
+    // The fill reads by CreateTime; every query of the sync after it fails, as if the process stopped then.
+    let syncing = false;
+    const first = boot(sim, await open(location), (gateway) => ({
+      ...gateway,
+      describeTasks: (request, options) => {
+        if (request.Status || request.FinishTime) syncing = true;
+        if (syncing) return Promise.reject(new Error("stopped"));
+        return gateway.describeTasks(request, options);
+      },
+    }));
+    let calls = sim.requests.length;
+    await first.mirror.sync();
+    const fillCalls = sim.requests.length - calls;
+    expect(first.mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage.complete).toBe(false);
+    await first.writer.drain();
+
+    const second = boot(sim, await open(location));
+    calls = sim.requests.length;
+    await second.mirror.sync();
+    expect(second.mirror.health().fill).toBeNull();
+    expect(sim.requests.length - calls).toBeLessThan(fillCalls / 5);
+    expect(state(second.mirror)).toEqual(upstreamState(sim));
+    expect(second.mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage.complete).toBe(true);
+  });
+
   it("fills from upstream when the store's marks are older than the window", async () => {
     const location = await fresh();
     const sim = new SimUpstream(NOW);

@@ -1,12 +1,12 @@
-import { normalizeTime } from "@/lib/vod/normalize-task";
+import { upstreamTimeMs } from "@/lib/vod/normalize-task";
 import type { UpstreamTask } from "@/lib/vod/response-shapes";
 import { FREE, STATUS_RANK, statusCode } from "./status-code";
 import { StringPool } from "./string-pool";
 
 /** Epoch ms of an upstream time; NaN for "not yet" (zero time, empty) or anything unreadable. */
 export function upstreamMs(text: string): number {
-  const iso = normalizeTime(text);
-  return iso === null ? NaN : Date.parse(iso);
+  // Parsed once (it was parsed, printed as ISO and parsed again: three times a task on a fill).
+  return upstreamTimeMs(text) ?? NaN;
 }
 
 /**

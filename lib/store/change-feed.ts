@@ -30,9 +30,9 @@ export async function changedSince(engine: SqlEngine, subAppId: number | undefin
   let newest = since;
   for (;;) {
     const records = await engine.query<TaskRecord & { updated_at: number }>(
-      `${SELECT_WINDOW.replace(" FROM vod_tasks", ", updated_at FROM vod_tasks")} WHERE sub_app_id = ? AND (updated_at > ? OR (updated_at = ? AND task_id > ?))
+      `${SELECT_WINDOW.replace(" FROM vod_tasks", ", updated_at FROM vod_tasks")} WHERE sub_app_id = ? AND (updated_at, task_id) > (?, ?)
         AND create_time >= ? ORDER BY updated_at, task_id LIMIT ?`,
-      [appKey(subAppId), after.time, after.time, after.id, createdAfter, batchSize]);
+      [appKey(subAppId), after.time, after.id, createdAfter, batchSize]);
     if (records.length === 0) return newest;
     onBatch(records.map(rowFromRecord));
     const last = records.at(-1)!;

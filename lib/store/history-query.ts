@@ -52,8 +52,10 @@ export function historyPageQuery(filter: HistoryFilter, order: HistoryOrder, aft
   if (field === "finish_time") where.push("finish_time IS NOT NULL");
   if (after) {
     const beyond = descending ? "<" : ">";
-    where.push(`(${field} ${beyond} ? OR (${field} = ? AND task_id ${beyond} ?))`);
-    params.push(after.time, after.time, after.taskId);
+    // A row value, which both engines seek to in an index on (…, field, task_id); the same
+    // condition spelt with OR is only filtered, so each page would scan from the first row.
+    where.push(`(${field}, task_id) ${beyond} (?, ?)`);
+    params.push(after.time, after.taskId);
   }
   const direction = descending ? "DESC" : "ASC";
   params.push(limit);

@@ -52,7 +52,7 @@ async function opened(what: string): Promise<MirrorStore> {
 export function linkStore(store: TaskStore, writer: StoreWriter): MirrorStore {
   return {
     syncMarks: (subAppId) => store.syncMarks(subAppId),
-    loadWindow: (subAppId, createdAfter, onBatch) => store.loadWindow(subAppId, createdAfter, onBatch),
+    loadWindow: (subAppId, createdAfter, onBatch) => store.loadMirrorWindow(subAppId, createdAfter, onBatch),
     saveSyncMarks: (subAppId, marks) => writer.syncMarks(subAppId, marks),
     latestChange: (subAppId) => latestChange(store.engine, subAppId),
     changedSince: (subAppId, since, createdAfter, onBatch) => changedSince(store.engine, subAppId, since, createdAfter, onBatch),

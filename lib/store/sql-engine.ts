@@ -13,6 +13,11 @@ export interface Statement {
 export interface SqlEngine {
   readonly kind: "sqlite" | "postgres";
   query<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /**
+   * The same, each row as an array of its columns in the SELECT's order: no object and no key per
+   * row, for reads of a million rows (a mirror's window at a restart).
+   */
+  queryArrays(sql: string, params?: readonly SqlValue[]): Promise<SqlValue[][]>;
   /** Runs the statements in one transaction, all or nothing; resolves once it is committed. */
   transaction(statements: readonly Statement[]): Promise<void>;
   close(): Promise<void>;

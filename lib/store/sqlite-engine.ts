@@ -27,16 +27,22 @@ export function openSqlite(file: string): SqlEngine {
     db.close();
     throw error;
   }
-  const prepared = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      if (prepared.size > 200) prepared.clear();
-      prepared.set(sql, statement);
-    }
-    return statement;
+  const cache = (raw: boolean) => {
+    const prepared = new Map<string, Database.Statement>();
+    return (sql: string) => {
+      let statement = prepared.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        if (raw) statement.raw(true);
+        if (prepared.size > 200) prepared.clear();
+        prepared.set(sql, statement);
+      }
+      return statement;
+    };
   };
+  const prepare = cache(false);
+  /** Statements whose rows come as arrays (better-sqlite3's raw mode). */
+  const prepareArrays = cache(true);
 
   const writer = new Worker(new URL("./sqlite-writer.mjs", import.meta.url), { workerData: { file, cacheKiB: WRITER_CACHE_KIB } });
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
@@ -65,6 +71,9 @@ export function openSqlite(file: string): SqlEngine {
     kind: "sqlite",
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
       return prepare(sql).all(...(params as SqlValue[])) as Row[];
+    },
+    async queryArrays(sql: string, params: readonly SqlValue[] = []) {
+      return prepareArrays(sql).all(...(params as SqlValue[])) as SqlValue[][];
     },
     transaction(statements: readonly Statement[]) {
       if (broken) return Promise.reject(broken);

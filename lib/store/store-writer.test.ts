@@ -42,6 +42,35 @@ describe.each(STORE_ENGINES)("the store writer on %s", (engine) => {
     expect(await store.syncMarks(7)).toEqual({ createdUpTo: T0, finishedSince: T0 });
   });
 
+  it("does not write again a WAITING or PROCESSING reading it has committed unchanged, and writes any change", async () => {
+    const store = new CountingStore((await open()).engine);
+    const writer = new StoreWriter(store, { flushMs: 60_000 });
+    writer.tasks([row("a"), row("b", { status: "PROCESSING", beginTime: T0 + 1_000 })]);
+    await writer.drain();
+    expect(store.writes).toBe(1);
+    // The next sync reads the same WAITING and PROCESSING sets: nothing to write.
+    writer.tasks([row("a"), row("b", { status: "PROCESSING", beginTime: T0 + 1_000 })]);
+    expect(writer.pendingCount).toBe(0);
+    await writer.drain();
+    expect(store.writes).toBe(1);
+    expect(writer.unchanged).toBe(2);
+    // A change is written: a start, an end, an outcome.
+    writer.tasks([row("a", { status: "PROCESSING", beginTime: T0 + 2_000 }), row("b", { status: "FINISH", beginTime: T0 + 1_000, finishTime: T0 + 3_000 })]);
+    expect(writer.pendingCount).toBe(2);
+    await writer.drain();
+    expect(store.writes).toBe(2);
+    expect(await store.task("a")).toMatchObject({ status: "PROCESSING", beginTime: T0 + 2_000 });
+    expect(await store.task("b")).toMatchObject({ status: "FINISH", finishTime: T0 + 3_000 });
+    // A reading that failed to commit is not taken as written.
+    store.failing = true;
+    writer.tasks([row("c")]);
+    await writer.drain();
+    store.failing = false;
+    writer.tasks([row("c")]);
+    await writer.drain();
+    expect(await store.task("c")).toMatchObject({ status: "WAITING" });
+  });
+
   it("writes a full batch at once, without waiting for the timer", async () => {
     const store = new CountingStore((await open()).engine);
     const writer = new StoreWriter(store, { flushMs: 60_000, batchRows: 100 });

@@ -15,6 +15,16 @@ export interface StoreWriterOptions {
   highWater?: number;
 }
 
+/** Active tasks whose last written reading is remembered, at most (the oldest are forgotten past it). */
+const MAX_REMEMBERED = 50_000;
+
+const isActive = (status: string) => status === "WAITING" || status === "PROCESSING";
+
+/** Everything a reading would write, as one string: equal strings, equal rows. */
+function fingerprint(row: TaskRow): string {
+  return `${row.status}\0${row.beginTime}\0${row.finishTime}\0${row.fileId}\0${row.taskType}\0${row.createTime}\0${row.subAppId}\0${row.sessionId}\0${row.sessionContext}\0${row.outcome}\0${row.errorCode}\0${row.message}`;
+}
+
 /**
  * The write-behind queue between what the process reads and the store. Readings of a task merge
  * while they wait, and each flush is one transaction, so a fill's ten thousand pages cost a few
@@ -29,7 +39,16 @@ export class StoreWriter {
   failingSince: number | undefined;
   written = 0;
   dropped = 0;
+  /** Readings skipped because the store already holds exactly them. */
+  unchanged = 0;
   private pending = new Map<string, TaskRow>();
+  /**
+   * The last reading committed of each WAITING or PROCESSING task: every sync reads the WAITING
+   * set (and often PROCESSING) again, mostly unchanged, and an unchanged reading is not written
+   * again. Finished tasks are forgotten (a reading of one is rarely repeated), so this holds the
+   * active tasks only.
+   */
+  private readonly committedActive = new Map<string, string>();
   private marks = new Map<number, SyncMarks>();
   private timer?: ReturnType<typeof setTimeout>;
   private flushing?: Promise<void>;
@@ -37,7 +56,7 @@ export class StoreWriter {
   private readonly options: Required<StoreWriterOptions>;
 
   constructor(private readonly store: TaskStore, options: StoreWriterOptions = {}) {
-    this.options = { flushMs: 250, batchRows: 5_000, retryMs: 5_000, maxPending: 100_000, highWater: 20_000, ...options };
+    this.options = { flushMs: 250, batchRows: 20_000, retryMs: 5_000, maxPending: 100_000, highWater: 60_000, ...options };
   }
 
   get pendingCount(): number {
@@ -51,7 +70,14 @@ export class StoreWriter {
    * holds nobody (its queue is capped instead).
    */
   tasks(rows: Iterable<TaskRow | null>): Promise<void> | undefined {
-    for (const row of rows) if (row) this.add(this.pending, row);
+    for (const row of rows) {
+      if (!row) continue;
+      if (isActive(row.status) && !this.pending.has(row.taskId) && this.committedActive.get(row.taskId) === fingerprint(row)) {
+        this.unchanged++;
+        continue;
+      }
+      this.add(this.pending, row);
+    }
     this.schedule(this.pending.size >= this.options.batchRows ? 0 : this.options.flushMs);
     if (!this.ok || this.pending.size < this.options.highWater) return undefined;
     return new Promise((resolve) => this.waiters.push(resolve));
@@ -109,6 +135,7 @@ export class StoreWriter {
     try {
       await this.store.write([...rows.values()], marks);
       this.written += rows.size;
+      this.remember(rows.values());
       if (!this.ok) logEvent("info", "task store writable again", { engine: this.store.kind });
       this.ok = true;
       this.lastError = undefined;
@@ -119,6 +146,24 @@ export class StoreWriter {
       this.ok = false;
       this.lastError = error;
       this.requeue(rows, marks);
+    }
+  }
+
+  /** Notes what was committed of active tasks, so the same reading is not written again. */
+  private remember(rows: Iterable<TaskRow>): void {
+    const known = this.committedActive;
+    for (const row of rows) {
+      if (!isActive(row.status)) {
+        if (known.size > 0) known.delete(row.taskId);
+        continue;
+      }
+      // Re-inserted, so the Map's order is oldest reading first.
+      known.delete(row.taskId);
+      known.set(row.taskId, fingerprint(row));
+    }
+    for (const taskId of known.keys()) {
+      if (known.size <= MAX_REMEMBERED) break;
+      known.delete(taskId);
     }
   }
 

@@ -38,9 +38,10 @@ function insertSql(rows: number): string {
   return sql;
 }
 
-function values(row: TaskRow, nowMs: number): SqlValue[] {
-  return [row.taskId, row.subAppId, row.taskType, row.status, statusRank(row.status) + 1, row.fileId, row.createTime, row.beginTime,
-    row.finishTime, row.sessionId, row.sessionContext, row.outcome, row.errorCode, row.message, nowMs];
+/** Appends a row's values, in COLUMNS' order, to a statement's parameters (no array per row: a fill writes a million). */
+function pushValues(params: SqlValue[], row: TaskRow, nowMs: number): void {
+  params.push(row.taskId, row.subAppId, row.taskType, row.status, statusRank(row.status) + 1, row.fileId, row.createTime, row.beginTime,
+    row.finishTime, row.sessionId, row.sessionContext, row.outcome, row.errorCode, row.message, nowMs);
 }
 
 /**
@@ -50,8 +51,10 @@ function values(row: TaskRow, nowMs: number): SqlValue[] {
 export function upsertStatements(rows: readonly TaskRow[], nowMs: number): Statement[] {
   const statements: Statement[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    statements.push({ sql: insertSql(chunk.length), params: chunk.flatMap((row) => values(row, nowMs)) });
+    const end = Math.min(rows.length, start + ROWS_PER_STATEMENT);
+    const params: SqlValue[] = [];
+    for (let i = start; i < end; i++) pushValues(params, rows[i], nowMs);
+    statements.push({ sql: insertSql(end - start), params });
   }
   return statements;
 }
@@ -85,3 +88,13 @@ export function rowFromRecord(record: TaskRecord): TaskRow {
     sessionContext: record.session_context, outcome: record.outcome, errorCode: record.error_code, message: record.message,
   };
 }
+
+/**
+ * A stored task as a mirror keeps it, read as an array in this order (no object per row): a
+ * restart reads a million of them. Times are epoch ms, null for "not yet".
+ */
+export type MirrorRow = [taskId: string, taskType: string, status: string, fileId: string, createTime: number, beginTime: number | null,
+  finishTime: number | null, outcome: "success" | "failed" | null, errorCode: string | null, message: string | null];
+
+/** The columns of a MirrorRow, in its order. */
+export const SELECT_MIRROR = "SELECT task_id, task_type, status, file_id, create_time, begin_time, finish_time, outcome, error_code, message FROM vod_tasks";

@@ -88,6 +88,24 @@ describe.each(STORE_ENGINES)("the task store on %s", (engine) => {
     expect(seen).toEqual(rows.map((r) => r.taskId));
   });
 
+  it("loads a mirror's window as compact rows: its columns as numbers and nulls, oldest first, in batches", async () => {
+    const store = await open();
+    const rows = Array.from({ length: 250 }, (_, i) => row(`t${String(i).padStart(4, "0")}`, { createTime: T0 + Math.floor(i / 7) * 1_000 }));
+    rows[3] = { ...rows[3], status: "FINISH", beginTime: T0 + 5_000, finishTime: T0 + 9_000, outcome: "failed", errorCode: "E1", message: "broken" };
+    await store.write([...rows, row("other", { subAppId: 1500000002 }), row("old", { createTime: T0 - 10_000 })]);
+    const batches: number[] = [];
+    const seen: unknown[][] = [];
+    const loaded = await store.loadMirrorWindow(1500000001, T0, (batch) => {
+      batches.push(batch.length);
+      seen.push(...batch);
+    }, 100);
+    expect(loaded).toBe(250);
+    expect(batches).toEqual([100, 100, 50]);
+    expect(seen.map((r) => r[0])).toEqual(rows.map((r) => r.taskId));
+    expect(seen[0]).toEqual(["t0000", "Procedure", "WAITING", "file-1", T0, null, null, null, null, null]);
+    expect(seen[3]).toEqual(["t0003", "Procedure", "FINISH", "file-1", T0, T0 + 5_000, T0 + 9_000, "failed", "E1", "broken"]);
+  });
+
   it("removes what is older than the retention in small batches", async () => {
     const store = await open();
     await store.write(Array.from({ length: 25 }, (_, i) => row(`t${i}`, { createTime: T0 + i * 1_000 })));

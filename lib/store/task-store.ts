@@ -4,7 +4,7 @@ import { notifyChanges } from "./change-feed";
 import type { SqlEngine, Statement } from "./sql-engine";
 import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
 import { appKey, type TaskRow } from "./task-row";
-import { rowFromRecord, SELECT_TASK, SELECT_WINDOW, type TaskRecord, upsertStatements } from "./task-sql";
+import { type MirrorRow, rowFromRecord, SELECT_MIRROR, SELECT_TASK, SELECT_WINDOW, type TaskRecord, upsertStatements } from "./task-sql";
 
 /** Where a mirror's last successful sync left off (see lib/mirror/incremental-sync.ts). */
 export interface SyncMarks {
@@ -59,19 +59,49 @@ export class TaskStore {
     return this.scan(SELECT_WINDOW, "sub_app_id = ? AND ", [appKey(subAppId)], createdAfter, onBatch, batchSize);
   }
 
+  /**
+   * loadWindow for a mirror's restart: only the columns it keeps, each row an array (no object,
+   * no key per row), in large batches (fewer round trips to Postgres, fewer index descents).
+   */
+  async loadMirrorWindow(subAppId: number | undefined, createdAfter: number, onBatch: (rows: MirrorRow[]) => void | Promise<void>, batchSize = 20_000): Promise<number> {
+    const read = (time: number, id: string) => this.engine.queryArrays(
+      `${SELECT_MIRROR} WHERE sub_app_id = ? AND (create_time, task_id) > (?, ?) ORDER BY create_time, task_id LIMIT ?`,
+      [appKey(subAppId), time, id, batchSize]) as Promise<MirrorRow[]>;
+    let next = read(createdAfter - 1, "\uffff");
+    let loaded = 0;
+    for (;;) {
+      const rows = await next;
+      const full = rows.length === batchSize;
+      if (full) {
+        // The next batch is asked for before this one is handed over: Postgres reads and sends it meanwhile.
+        const last = rows.at(-1)!;
+        next = read(Number(last[4]), last[0]);
+        next.catch(() => undefined);
+      }
+      if (rows.length > 0) await onBatch(rows);
+      loaded += rows.length;
+      if (!full) return loaded;
+    }
+  }
+
   /** Every task created at or after `createdAfter`, every application, oldest first, in batches (the export). */
   scanAll(createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize = 5_000): Promise<number> {
     return this.scan(SELECT_TASK, "", [], createdAfter, onBatch, batchSize);
   }
 
-  /** Keyset paging on (create_time, task_id): each batch is an index range however deep, and memory stays one batch. */
+  /**
+   * Keyset paging on (create_time, task_id): each batch is an index range however deep, and memory
+   * stays one batch. The key is compared as a row value, which both engines seek to in the index;
+   * spelt `create_time > ? OR (create_time = ? AND task_id > ?)` it was only a filter, and each
+   * batch scanned the application's rows from the first (a million-task restart took minutes).
+   */
   private async scan(select: string, where: string, params: (string | number)[], createdAfter: number, onBatch: (rows: TaskRow[]) => void | Promise<void>, batchSize: number): Promise<number> {
     let after = { time: createdAfter - 1, id: "\uffff" };
     let loaded = 0;
     for (;;) {
       const records = await this.engine.query<TaskRecord>(
-        `${select} WHERE ${where}(create_time > ? OR (create_time = ? AND task_id > ?)) ORDER BY create_time, task_id LIMIT ?`,
-        [...params, after.time, after.time, after.id, batchSize]);
+        `${select} WHERE ${where}(create_time, task_id) > (?, ?) ORDER BY create_time, task_id LIMIT ?`,
+        [...params, after.time, after.id, batchSize]);
       if (records.length === 0) return loaded;
       const rows = records.map(rowFromRecord);
       await onBatch(rows);
