@@ -134,7 +134,7 @@ describe.each(STORE_ENGINES)("a mirror restarted on %s", (engine) => {
     await second.mirror.sync();
     expect(second.mirror.health().fill).toBeNull();
     expect(sim.requests.length - calls).toBeLessThan(fillCalls / 5);
-    expect(state(second.mirror)).toEqual(upstreamState(sim));
+    expect(mirrorState(second.mirror)).toEqual(upstreamState(sim));
     expect(second.mirror.stats({ sort: "createTime:desc", limit: 50 }).coverage.complete).toBe(true);
   });
 
