@@ -1,8 +1,9 @@
 "use client";
-import { useEffect, useId, useRef, useState, type MouseEvent } from "react";
+import { useEffect, useId, useState, type MouseEvent } from "react";
 import { columnLabel, LOCKED_COLUMN, type ColumnId } from "@/lib/client/table-columns";
 import { withColumnMoved, withColumnShown, type Density, type TablePrefs } from "@/lib/client/table-prefs";
 import { buttonClass, labelClass } from "./filter-bar/styles";
+import { usePopover } from "@/lib/client/use-popover";
 
 interface ColumnsMenuProps {
   prefs: TablePrefs;
@@ -26,32 +27,12 @@ const moveClass = "inline-flex size-7 items-center justify-center rounded text-z
  * all. Esc or a click elsewhere closes it. The phone's cards have a layout of their own: no control there.
  */
 export function ColumnsMenu({ prefs, onChange, onReset }: ColumnsMenuProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, toggle } = usePopover();
   const [moved, setMoved] = useState<{ id: ColumnId; step: -1 | 1 } | null>(null);
   const [openRight, setOpenRight] = useState(false);
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
   const hiddenCount = prefs.hidden.length;
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented) return;
-      event.preventDefault();
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey, true);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey, true);
-    };
-  }, [open]);
 
   // A moved row is re-inserted in the list, which can take the focus from its button: give it back,
   // or to the other direction's button once the column reached the end.
@@ -60,7 +41,7 @@ export function ColumnsMenu({ prefs, onChange, onReset }: ColumnsMenuProps) {
     const button = (step: number) => root.current?.querySelector<HTMLButtonElement>(`[data-move="${moved.id}:${step}"]`);
     const target = button(moved.step);
     (target && !target.disabled ? target : button(-moved.step))?.focus();
-  }, [moved]);
+  }, [moved, root]);
 
   const move = (id: ColumnId, step: -1 | 1) => {
     onChange((current) => withColumnMoved(current, id, step));

@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { EXPORT_CHOICES, exportHref } from "@/lib/client/export-href";
 import { buttonClass } from "./filter-bar/styles";
+import { usePopover } from "@/lib/client/use-popover";
 
 interface ExportMenuProps {
   /** The view's list query, as the table asks /api/tasks with it (`viewQueries(...).list`). */
@@ -18,29 +19,9 @@ const itemClass = "block rounded px-2 py-1.5 text-sm hover:bg-zinc-100 focus-vis
  * elsewhere closes it.
  */
 export function ExportMenu({ listQuery, storeOk }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, toggle } = usePopover();
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented) return;
-      event.preventDefault();
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey, true);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey, true);
-    };
-  }, [open]);
 
   return (
     <div ref={root} className="relative">

@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { MAX_VIEW_NAME, viewLinks, viewQueryOf, type SavedView } from "@/lib/filters/saved-views";
 import { useSavedViews } from "@/lib/client/use-saved-views";
 import { useCopied } from "./copy-button";
 import { buttonClass, controlClass } from "./filter-bar/styles";
 import { CheckIcon, CloseIcon, CopyIcon } from "./icons";
+import { usePopover } from "@/lib/client/use-popover";
 
 interface SavedViewsProps {
   /** The page URL's query string now (what "Save" names). */
@@ -23,35 +24,14 @@ const hrefOf = (view: SavedView) => (view.query ? `/?${view.query}` : "/");
  */
 export function SavedViews({ search, teamViews }: SavedViewsProps) {
   const { views, save, remove } = useSavedViews();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, toggle } = usePopover();
   const [name, setName] = useState("");
   const [note, setNote] = useState<string | null>(null);
   const [copied, copy] = useCopied();
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const current = viewQueryOf(search);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    // Esc closes the panel wherever the focus is, and hands the focus back to its button.
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented) return;
-      event.preventDefault();
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey, true);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey, true);
-    };
-  }, [open]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
