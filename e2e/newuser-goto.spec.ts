@@ -7,6 +7,8 @@ const FIRST = 1500000001;
 const SECOND = 1500000002;
 
 test("the go-to box lands a TaskId, a FileId and a SessionId in their app, and says when an ID is unknown", async ({ page, request }) => {
+  // Three lookups, a filter and an axe sweep, on a busy two-core machine.
+  test.setTimeout(150_000);
   const second = (await (await request.get(`/api/tasks?subAppId=${SECOND}&limit=100`)).json()) as TaskPage;
   const task = second.tasks[0];
   await openDashboard(page, "?refresh=off");
@@ -54,7 +56,8 @@ test("the go-to box lands a TaskId, a FileId and a SessionId in their app, and s
     await box.fill(withSession!.sessionId);
     await box.press("Enter");
     await expect(page.getByTestId("go-to-id-answer").or(dialog)).toBeVisible({ timeout: 2_000 });
-    await expect(page.getByTestId("go-to-id-answer")).not.toContainText("Unknown ID", { timeout: 500 });
+    // (When the session's one task opens at once there is no answer at all, which is not "unknown" either.)
+    await expect(page.getByTestId("go-to-id-answer").filter({ hasText: "Unknown ID" })).toHaveCount(0, { timeout: 500 });
   }).toPass({ timeout: 30_000 });
   if (await dialog.isVisible()) {
     await expect(page).toHaveURL(/task=/);

@@ -4,6 +4,8 @@ import { openDashboard, showFilters, taskRows } from "./support/dashboard";
 import { expect, test } from "./support/test";
 
 test("a saved view survives a reload, and one click on it restores the view", async ({ page }) => {
+  // Four page loads and an axe sweep, on a busy two-core machine.
+  test.setTimeout(150_000);
   await openDashboard(page, "?refresh=off&status=PROCESSING&tz=UTC");
   const toggle = page.getByTestId("saved-views-toggle");
   await toggle.click();
