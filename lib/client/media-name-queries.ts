@@ -8,8 +8,18 @@ import { fetchJson } from "./fetch-json";
 export const NAME_BATCH = 100;
 /** The server keeps names 10 minutes; the browser as long. */
 const NAMES_STALE_MS = 10 * 60_000;
-/** While some names are not known yet (the server's lookup was refused or failed), ask again this often. */
+/**
+ * While some names are not known yet (the server's lookup was refused or failed), ask again: after
+ * 5 s, then twice as long each time, at most every 5 minutes, so that a lookup failing for good
+ * costs a page one request in five minutes rather than one in five seconds.
+ */
 const UNKNOWN_RETRY_MS = 5_000;
+const UNKNOWN_RETRY_MAX_MS = 5 * 60_000;
+
+/** The wait before asking again, after `answers` answers of this batch that all left names unknown. */
+export function unknownRetryMs(answers: number): number {
+  return Math.min(UNKNOWN_RETRY_MS * 2 ** Math.max(0, answers - 1), UNKNOWN_RETRY_MAX_MS);
+}
 
 /**
  * The batches of FileIds to name: each loaded page's files, sorted, 100 at most a batch. A page's
@@ -34,7 +44,8 @@ export function mediaNamesOptions(subAppId: number | null, fileIds: readonly str
     staleTime: NAMES_STALE_MS,
     // Names are a nicety: a failed ask waits for the next batch or the next retry, never the page.
     retry: false,
-    refetchInterval: (query) => (query.state.data?.unknown.length ? UNKNOWN_RETRY_MS : false),
+    // A batch's query stops asking once every name is known; a new batch is a new query.
+    refetchInterval: (query) => (query.state.data?.unknown.length ? unknownRetryMs(query.state.dataUpdateCount) : false),
     placeholderData: keepPreviousData,
   });
 }
