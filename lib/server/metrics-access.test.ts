@@ -1,16 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseAccess } from "@/lib/auth/access";
 import { readAuthEnv, setAuthEnvForTests } from "@/lib/auth/auth-env";
 import { resetServerAuthForTests } from "@/lib/auth/authenticate";
 import { readMetricsEnv, setMetricsEnvForTests } from "@/lib/metrics/metrics-env";
-import { mirrorInstance, resetMirrorsForTests } from "@/lib/mirror/registry";
-import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
-import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { createDashboardServer, type DashboardServer } from "./http-server";
+import { startMetricsRig, type MetricsRig } from "@/lib/testing/metrics-rig";
 import { metricsAccess } from "./metrics-endpoint";
 
 // GET /metrics per identity: METRICS_TOKEN (the Prometheus server's) sees every app; a person
@@ -24,22 +19,8 @@ const TOKEN = "metrics-token-for-the-access-test";
 const PROMTOOL = [process.env.PROMTOOL_PATH, "/usr/bin/promtool"].find((path): path is string => Boolean(path && existsSync(path)));
 const ACCESS = `bob@example.com=${MINE};alice@example.com=*;carol@example.com=1500000009`;
 
-let upstream: EmulatorUpstream;
-let server: DashboardServer;
-let port: number;
-
-function scrape(headers: Record<string, string> = {}, from = "127.0.0.1"): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/metrics", headers, localAddress: from, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+let rig: MetricsRig;
+const scrape = (headers?: Record<string, string>, from?: string) => rig.scrape(headers, from);
 
 /** The sub_app_id labels of a scrape's samples. */
 const appLabels = (text: string) => new Set([...text.matchAll(/^[a-z_]+\{[^\n]*\bsub_app_id="([^"]*)"/gm)].map((match) => match[1]));
@@ -52,18 +33,7 @@ function useSettings(auth: Record<string, string>, token?: string): void {
 }
 
 beforeAll(async () => {
-  upstream = await startEmulatorUpstream({ subApps: APPS });
-  process.env.VOD_ENDPOINT = upstream.emulator.url;
-  process.env.VOD_EMULATOR_SUBAPPS = APPS.join(",");
-  setUpstreamForTests(upstream.gateway);
-  resetMirrorsForTests({ timer: false, syncIntervalMs: 3_600_000 });
-  // On a busy machine a sync can fail; the series this test compares need one to have succeeded.
-  for (const id of APPS) {
-    for (let attempt = 0; attempt < 5 && mirrorInstance(id).health().syncedAt === null; attempt++) await mirrorInstance(id).sync();
-  }
-  server = createDashboardServer({ renderPage: async (_req, res) => void res.end("a page"), origin: "http://localhost", dev: false });
-  await new Promise<void>((resolve) => server.gate.listen(0, "127.0.0.1", resolve));
-  port = (server.gate.address() as AddressInfo).port;
+  rig = await startMetricsRig(APPS);
 }, 120_000);
 
 afterEach(() => {
@@ -72,13 +42,7 @@ afterEach(() => {
   setMetricsEnvForTests(undefined);
 });
 
-afterAll(async () => {
-  setUpstreamForTests(undefined);
-  resetMirrorsForTests();
-  server.http.closeAllConnections();
-  await new Promise((resolve) => server.gate.close(resolve));
-  await upstream.emulator.close();
-});
+afterAll(() => rig.close());
 
 describe("metricsAccess", () => {
   const bob = { name: "bob@example.com", via: "oidc" } as const;

@@ -1,15 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetMirrorsForTests } from "@/lib/mirror/registry";
 import { mirrorInstance } from "@/lib/mirror/registry";
 import { readMetricsEnv } from "@/lib/metrics/metrics-env";
 import { isoSeconds } from "@/lib/model/iso-time";
-import { startEmulatorUpstream, type EmulatorUpstream } from "@/lib/testing/emulator-upstream";
-import { setUpstreamForTests } from "@/lib/vod/upstream";
-import { createDashboardServer, type DashboardServer } from "./http-server";
+import { startMetricsRig, type MetricsRig } from "@/lib/testing/metrics-rig";
 import { metricsRefusal } from "./metrics-endpoint";
 import { GET as oncall } from "./routes/oncall";
 import { GET as stats } from "./routes/stats";
@@ -21,22 +16,8 @@ const APPS = [1500000001, 1500000002];
 /** Debian's promtool where it is installed (apt-get install prometheus), or PROMTOOL_PATH. */
 const PROMTOOL = [process.env.PROMTOOL_PATH, "/usr/bin/promtool"].find((path): path is string => Boolean(path && existsSync(path)));
 
-let upstream: EmulatorUpstream;
-let server: DashboardServer;
-let port: number;
-
-function scrape(headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/metrics", headers, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+let rig: MetricsRig;
+const scrape = (headers?: Record<string, string>, from?: string) => rig.scrape(headers, from);
 
 /** The value of one sample, by name and labels, from the text format. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -46,25 +27,10 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 beforeAll(async () => {
-  upstream = await startEmulatorUpstream({ subApps: APPS });
-  process.env.VOD_ENDPOINT = upstream.emulator.url;
-  process.env.VOD_EMULATOR_SUBAPPS = APPS.join(",");
-  setUpstreamForTests(upstream.gateway);
-  // No timer and no sync between the reads below: they all see the same sync.
-  resetMirrorsForTests({ timer: false, syncIntervalMs: 3_600_000 });
-  for (const id of APPS) await mirrorInstance(id).sync();
-  server = createDashboardServer({ renderPage: async (_req, res) => void res.end("a page"), origin: "http://localhost", dev: false });
-  await new Promise<void>((resolve) => server.gate.listen(0, "127.0.0.1", resolve));
-  port = (server.gate.address() as AddressInfo).port;
+  rig = await startMetricsRig(APPS);
 }, 120_000);
 
-afterAll(async () => {
-  setUpstreamForTests(undefined);
-  resetMirrorsForTests();
-  server.http.closeAllConnections();
-  await new Promise((resolve) => server.gate.close(resolve));
-  await upstream.emulator.close();
-});
+afterAll(() => rig.close());
 
 describe("who may scrape /metrics", () => {
   it("without METRICS_TOKEN: loopback only", () => {
