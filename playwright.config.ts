@@ -15,10 +15,9 @@ export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  // Each worker has a dashboard and an emulator of its own (e2e/support/test.ts), so specs that
-  // inject faults run beside the others. Two suit a two-core machine: three finish sooner (the specs
-  // mostly wait on the clock), but the specs that time the page (the failing upstream told within 5 s)
-  // then miss now and then while three servers start at once. E2E_WORKERS overrides.
+  // Each worker slot has a dashboard and an emulator of its own, started before any test and shared
+  // by the projects' workers (e2e/support/worker-servers.ts), so specs that inject faults run beside
+  // the others. E2E_WORKERS overrides.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   globalSetup: "./e2e/support/global-setup.ts",
@@ -40,7 +39,8 @@ export default defineConfig({
       testIgnore: SERVER_SPECS,
       use: {
         viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 3,
+        // A high-density screen; layout is in CSS pixels alike at 2 or 3, and 2 draws half the pixels.
+        deviceScaleFactor: 2,
         isMobile: true,
         hasTouch: true,
         userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",

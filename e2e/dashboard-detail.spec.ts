@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 import type { Stats } from "../lib/stats/stats";
 import type { TaskPage } from "../lib/model/task";
@@ -93,11 +93,7 @@ test("no serious or critical accessibility violations, light and dark, list and 
   await openDashboard(page, "?refresh=off");
   await expect(page.getByTestId("stats-panel")).toBeVisible();
   await showCharts(page);
-  const check = async (label: string) => {
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${label}: ${v.id} ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-  };
+  const check = (label: string) => expectNoSeriousA11yViolations(page, label);
   await check("light list");
   await page.emulateMedia({ colorScheme: "dark" });
   await page.evaluate(() => document.documentElement.classList.add("dark"));

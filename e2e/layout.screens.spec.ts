@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 import { openDashboard, taskRows } from "./support/dashboard";
 
@@ -22,11 +22,6 @@ async function expectInViewport(page: Page, selector: ReturnType<Page["locator"]
   expect(box!.y + box!.height, label).toBeLessThanOrEqual(viewport.height + 0.5);
 }
 
-async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${label}: ${violation.id} (${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test("/ fits the screen: no sideways scroll, filters and custom ranges included; no serious axe violations", async ({ page }, testInfo) => {
   await openDashboard(page, "?refresh=off");
@@ -41,7 +36,7 @@ test("/ fits the screen: no sideways scroll, filters and custom ranges included;
   const from = page.getByLabel(/^Created from/);
   await from.fill("2026-12-01T12:00");
   await expectNoSidewaysScroll(page, "filters open, custom range");
-  await expectNoSeriousAxeViolations(page, "list");
+  await expectNoSeriousA11yViolations(page, "list");
 });
 
 test("the custom range fields show the whole time", async ({ page }, testInfo) => {
@@ -119,7 +114,7 @@ test("the detail and its close button are fully on screen (a full-screen sheet o
     expect(box.width).toBe(page.viewportSize()!.width);
     expect(box.height).toBe(page.viewportSize()!.height);
   }
-  await expectNoSeriousAxeViolations(page, "detail");
+  await expectNoSeriousA11yViolations(page, "detail");
   await page.getByTestId("close-detail").click();
   await expect(dialog).toBeHidden();
   // Open again, close with Esc, then Back: the detail stays closed.
@@ -138,7 +133,7 @@ test("/oncall fits the screen with no serious axe violations", async ({ page }) 
   await page.goto("/oncall?refresh=5s");
   await expect(page.getByTestId("oncall-app").first()).toBeVisible({ timeout: 120_000 });
   await expectNoSidewaysScroll(page, "/oncall");
-  await expectNoSeriousAxeViolations(page, "/oncall");
+  await expectNoSeriousA11yViolations(page, "/oncall");
   await page.getByText("Thresholds").click();
   await expectNoSidewaysScroll(page, "/oncall thresholds open");
 });

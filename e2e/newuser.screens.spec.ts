@@ -18,6 +18,7 @@ async function expectOnScreen(page: Page, box: { x: number; width: number } | nu
 }
 
 test("the go-to box, the views panel, the shortcuts and an empty view fit the screen", async ({ page }) => {
+  test.setTimeout(150_000);
   await openDashboard(page, "?refresh=off");
   const box = page.getByRole("searchbox", { name: "TaskId, FileId or SessionId" });
   await box.fill("no-such-id-anywhere-at-all-in-this-account");

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import type { OncallResponse } from "../lib/oncall/types";
@@ -42,9 +42,7 @@ test("the tiles show the counts of /api/stats for the same SubAppId and sync; no
   }, { timeout: 45_000, intervals: [500] }).toBe("equal");
   await expect(page).toHaveTitle(/VOD on-call$/);
 
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page, "on-call");
   expect(await page.evaluate(() => (window as unknown as { permissionAsks: { count: number } }).permissionAsks.count)).toBe(0);
 });
 
@@ -76,8 +74,7 @@ test("a stall is named within its window, with the stuck tasks linked to their d
   await expect(detail.getByRole("dialog").getByRole("heading", { name: taskId! })).toBeVisible();
   await detail.close();
   // Red and amber screens, with their lists, stay accessible too.
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  await expectNoSeriousA11yViolations(page, "stalled on-call");
 
   // Tasks start again at once: the stall is no longer named (queues drain at their own pace).
   await clearFaults(request);
