@@ -18,7 +18,7 @@ test("with the upstream failing, the page says so within 5 s of navigation: fail
     if (isTaskListResponse(response)) listAnswers.push(response.status());
   });
   const started = Date.now();
-  await page.goto("/?refresh=10s&tz=UTC");
+  await page.goto("/?refresh=5s&tz=UTC");
   const status = page.getByTestId("updated-at");
   await expect(status).toHaveAttribute("data-state", "failing", { timeout: 5_000 - (Date.now() - started) });
   await expect(page.getByText("The tasks could not be loaded")).toBeVisible({ timeout: Math.max(1, 5_000 - (Date.now() - started)) });
