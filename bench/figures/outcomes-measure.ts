@@ -2,7 +2,7 @@ import { readOutcomeLookupsPerHour } from "@/lib/config/outcome-env";
 import { readServerEnv } from "@/lib/config/server-env";
 import { Mirror } from "@/lib/mirror/mirror";
 import { UNKNOWN } from "@/lib/mirror/outcome-columns";
-import { OUTCOME_IDLE_WORKERS } from "@/lib/mirror/idle-lookup";
+import { readOutcomeIdleLookups } from "@/lib/config/outcome-env";
 import { createPacer } from "@/lib/mirror/pacer";
 import { FINISH } from "@/lib/mirror/status-code";
 import { clientCaller, runAs } from "@/lib/vod/caller";
@@ -21,6 +21,8 @@ const TIME_TO_KNOW_TARGET = { op: "<=" as const, limit: 60 };
 const PACE_TARGET_14K = 23;
 /** A head page (the dashboard's first rows) while the worker backfills: the viewers keep their latency. */
 const HEAD_TARGET_MS = { op: "<=" as const, limit: 500 };
+/** The default lookups per app beyond the share (VOD_OUTCOME_IDLE_LOOKUPS unset). */
+const IDLE_LOOKUPS = readOutcomeIdleLookups({});
 
 interface HeadProbe {
   latencies: number[];
@@ -74,7 +76,7 @@ export async function measureOutcomes(ctx: FigureContext): Promise<FigureRow[]> 
         },
       };
       const mirror = new Mirror({ gateway: () => gateway, subAppId: SUBAPP_ID, pacer: createPacer(8), outcomePacer: createPacer(share),
-        outcomeIdleWorkers: OUTCOME_IDLE_WORKERS, timer: false });
+        outcomeIdleWorkers: IDLE_LOOKUPS, timer: false });
       ctx.log(`filling the window (about ${tasksPerHour * 72} tasks)`);
       const fillStarted = Date.now();
       await mirror.sync();
@@ -128,7 +130,7 @@ export async function measureOutcomes(ctx: FigureContext): Promise<FigureRow[]> 
       const finishShare = windowFinishes / Math.max(1, table.count);
       // The whole window from a first start: its FINISH tasks, while new ones keep finishing at the arrival rate.
       const hoursFor = (rate: number) => (rate * 72 * finishShare) / Math.max(0.01, pace - rate / 3_600) / 3_600;
-      const note = `${lookups} DescribeTaskDetail in ${round((endedAt - startedAt) / 1_000, 0)} s (share ${round(share, 1)}/s as the floor, ${OUTCOME_IDLE_WORKERS} idle lanes); `
+      const note = `${lookups} DescribeTaskDetail in ${round((endedAt - startedAt) / 1_000, 0)} s (share ${round(share, 1)}/s as the floor, ${IDLE_LOOKUPS} idle lanes); `
         + `${pendingAtStart - progress.pending} of ${pendingAtStart} pending learnt; ${finished.length} tasks finished in the period, ${unknownFinishes} not known by its end`;
       const ms = (values: number[], p: number) => round(percentile(values, p), 1);
       return [

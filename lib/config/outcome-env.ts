@@ -25,10 +25,38 @@ export function readOutcomeLookupsPerHour(source: Record<string, string | undefi
   return value;
 }
 
-let cached: number | undefined;
+/** Each app's lookups in flight beyond the share by default: at Tencent's 100 to 200 ms a call, enough to spend what VOD_MAX_RPS leaves idle. */
+const DEFAULT_IDLE_LOOKUPS = 12;
+const MOST_IDLE_LOOKUPS = 32;
+
+/**
+ * VOD_OUTCOME_IDLE_LOOKUPS: how many lookups per app run beyond the share, on budget nobody else
+ * wants (lib/mirror/idle-lookup.ts). 0 keeps the lookups to their share: for an account whose own
+ * pipelines want the DescribeTaskDetail limit that this dashboard leaves idle.
+ */
+export function readOutcomeIdleLookups(source: Record<string, string | undefined>): number {
+  const raw = source.VOD_OUTCOME_IDLE_LOOKUPS?.trim();
+  if (!raw) return DEFAULT_IDLE_LOOKUPS;
+  const value = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 0 && value <= MOST_IDLE_LOOKUPS)) {
+    throw new Error(`Invalid configuration: VOD_OUTCOME_IDLE_LOOKUPS must be a whole number from 0 to ${MOST_IDLE_LOOKUPS}`);
+  }
+  return value;
+}
+
+let cached: { perHour: number; idle: number } | undefined;
+
+function outcomeEnv(): { perHour: number; idle: number } {
+  cached ??= { perHour: readOutcomeLookupsPerHour(process.env, serverEnv().maxRps), idle: readOutcomeIdleLookups(process.env) };
+  return cached;
+}
 
 /** The configured pace, read once per process. */
 export function outcomeLookupsPerHour(): number {
-  cached ??= readOutcomeLookupsPerHour(process.env, serverEnv().maxRps);
-  return cached;
+  return outcomeEnv().perHour;
+}
+
+/** The configured lookups beyond the share, per app, read once per process. */
+export function outcomeIdleLookups(): number {
+  return outcomeEnv().idle;
 }

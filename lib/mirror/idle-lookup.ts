@@ -5,12 +5,6 @@ import type { Pacer } from "./pacer";
 import type { TaskColumns } from "./task-columns";
 import { lookUpTask, type LookupResult } from "./task-detail-lookup";
 
-/**
- * Each mirror's outcome lookups in flight beyond the configured share, on idle budget only: at
- * Tencent's 100 to 200 ms per call, enough to spend what VOD_MAX_RPS leaves idle.
- */
-export const OUTCOME_IDLE_WORKERS = 12;
-
 /** No pace of its own: the request budget's idle class decides when an idle lookup goes. */
 const UNPACED: Pacer = { perSecond: Infinity, next: async () => undefined };
 
