@@ -5,7 +5,11 @@ import { StoreWriter } from "@/lib/store/store-writer";
 import type { TaskStore } from "@/lib/store/task-store";
 import { STORE_ENGINES, useStoreEngine } from "@/lib/testing/store-engines";
 import { recordingGateway } from "@/lib/vod/recording-gateway";
+import { FOLLOW_OVERLAP_MS, followStore } from "./follow-store";
 import { Mirror } from "./mirror";
+import type { MirrorStore } from "./mirror-store";
+import { OutcomeColumns } from "./outcome-columns";
+import { TaskColumns } from "./task-columns";
 import { createPacer } from "./pacer";
 import { mirrorState } from "./testing/mirror-state";
 import { SimUpstream } from "./testing/sim-upstream";
@@ -76,5 +80,23 @@ describe.each(STORE_ENGINES)("a follower's mirror on %s", (engine) => {
     follower.mirror.followBackTo(stamp);
     await follower.mirror.sync();
     expect(follower.mirror.table.slotOf("late")).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("a mirror that stops collecting", () => {
+  it("reads back from a minute before it last collected, however long ago that was (a collector frozen for minutes)", async () => {
+    const reads: number[] = [];
+    const store: MirrorStore = {
+      syncMarks: async () => undefined, loadWindow: async () => 0, saveSyncMarks: () => undefined, latestChange: async () => 0,
+      changedSince: async (_app, since) => (reads.push(since), since),
+    };
+    const table = new TaskColumns();
+    table.place("held", "Procedure", "f", 0, NOW - 3_600_000, NaN, NaN);
+    const look = (collectedAt?: number) => followStore({ store, subAppId: APP, table, outcomes: new OutcomeColumns(table), cursor: undefined,
+      windowStart: NOW - 72 * 3_600_000, now: NOW, collectedAt });
+    await look(NOW - 600_000);
+    await look(NOW - 2_000);
+    await look();
+    expect(reads).toEqual([NOW - 600_000 - 60_000 - FOLLOW_OVERLAP_MS, NOW - 2_000 - 60_000 - FOLLOW_OVERLAP_MS, NOW - 60_000 - FOLLOW_OVERLAP_MS]);
   });
 });

@@ -13,7 +13,7 @@ import type { TaskColumns } from "./task-columns";
  */
 export const FOLLOW_OVERLAP_MS = 5_000;
 
-/** A mirror that stops collecting reads back this much of what was written before it. */
+/** A mirror that stops collecting reads back this much of what was written before it last collected. */
 const DEMOTED_LOOKBACK_MS = 60_000;
 
 export interface FollowInput {
@@ -23,6 +23,11 @@ export interface FollowInput {
   outcomes: OutcomeColumns;
   /** The newest write time read so far; undefined at the first look. */
   cursor: number | undefined;
+  /**
+   * For a mirror that collected until now: when its table was last known whole. It reads back from a
+   * minute before that, however long ago (a collector frozen for minutes missed all that was written meanwhile).
+   */
+  collectedAt?: number;
   /** The window's start: older tasks are not read. */
   windowStart: number;
   now: number;
@@ -58,7 +63,7 @@ export async function followStore(input: FollowInput): Promise<FollowResult> {
   const placeStored = (rows: MirrorRow[]) => placeRows(table, outcomes, rows);
   const marks = await store.syncMarks(subAppId);
   let cursor = input.cursor;
-  if (cursor === undefined && table.count > 0) cursor = input.now - DEMOTED_LOOKBACK_MS;
+  if (cursor === undefined && table.count > 0) cursor = Math.min(input.now, input.collectedAt ?? Infinity) - DEMOTED_LOOKBACK_MS;
   if (cursor === undefined) {
     cursor = Math.max(0, await store.latestChange(subAppId));
     await store.loadWindow(subAppId, windowStart, placeStored);

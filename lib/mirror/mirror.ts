@@ -14,6 +14,7 @@ import { isoSeconds } from "@/lib/model/iso-time";
 import type { Outcome } from "@/lib/model/task";
 import { logEvent } from "@/lib/log";
 import type { MirrorStore } from "./mirror-store";
+import type { LeaseTerm } from "@/lib/store/task-store";
 import type { MirrorHealth, MirrorView } from "./mirror-view";
 import { activeTasks, finishedPerMinute, startedSince } from "./oncall";
 import { OutcomeColumns, UNKNOWN } from "./outcome-columns";
@@ -63,6 +64,8 @@ export interface MirrorOptions {
    * replica, whose syncs read the store instead (lib/replicas/). Asked at every sync.
    */
   collecting?: () => boolean;
+  /** The collector's lease term while collecting (lib/replicas/): a sync's marks are written under the term it began in. */
+  collectorTerm?: () => LeaseTerm | undefined;
 }
 
 /** Outcomes are tracked for the tasks that ended this recently. */
@@ -79,16 +82,19 @@ export class Mirror implements MirrorView {
   /** Bumped whenever the data changes; cached answers of an older version are stale. */
   version = 0;
   lastSyncCalls = 0;
-  private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store" | "outcomePacer" | "storedOutcomes">>;
+  private readonly options: Required<Omit<MirrorOptions, "subAppId" | "store" | "outcomePacer" | "storedOutcomes" | "collectorTerm">>;
   /** The newest store write a follower has read; undefined while collecting. */
   private followCursor?: number;
   /** The oldest write notified since the follower's last look began: the next look reads back to it. */
   private followBack?: number;
+  /** When the table was last known whole while collecting (the last good sync's start, a restore, a fill). */
+  private collectedAt?: number;
   /** Every outcome the mirror knows, by slot beside the table. */
   readonly outcomeColumns = new OutcomeColumns(this.table);
   private readonly outcomeWorker: OutcomeWorker;
   private readonly outcomePacer: Pacer;
   private readonly store: MirrorStore | undefined;
+  private readonly collectorTermOption: MirrorOptions["collectorTerm"];
   private readonly outcomes: OutcomeTracker;
   private readonly cache = new StatsCache();
   /** How long the last statistics took to compute. */
@@ -113,6 +119,7 @@ export class Mirror implements MirrorView {
   constructor(options: MirrorOptions) {
     this.subAppId = options.subAppId;
     this.store = options.store;
+    this.collectorTermOption = options.collectorTerm;
     this.options = { now: Date.now, syncIntervalMs: 5_000, overlapMs: 10_000, reconcileEveryMs: 60_000, reconcileAgeMs: 600_000, fillWorkers: 24, idleStopMs: 120_000, timer: true,
       outcomeBatch: 64, outcomeIdleWorkers: 0, unwatchedSyncMs: 20_000, collecting: () => true, ...options };
     const { gateway, pacer, now } = this.options;
@@ -304,8 +311,10 @@ export class Mirror implements MirrorView {
       await this.runFollow();
       this.followCursor = undefined;
     }
+    // Marks are written under the lease this sync began with, and not at all once it stopped collecting.
+    const term = this.collectorTerm();
     try {
-      if (!this.cursors && !(await this.restore())) await this.runFill();
+      if (!this.cursors && !(await this.restore())) await this.runFill(term);
       const startedAt = now();
       const counter = { calls: 0 };
       const reconcile = startedAt - this.lastReconcileAt >= this.options.reconcileEveryMs;
@@ -316,9 +325,9 @@ export class Mirror implements MirrorView {
       if (reconcile) this.lastReconcileAt = startedAt;
       this.cursors = result.cursors;
       this.catchingUp = null;
-      this.store?.saveSyncMarks(this.subAppId, result.cursors);
+      if (this.stillCollecting(term)) this.store?.saveSyncMarks(this.subAppId, { ...result.cursors, term });
       this.table.evictCreatedBefore(now() - WINDOW_MS);
-      this.syncedAt = startedAt;
+      this.syncedAt = this.collectedAt = startedAt;
       this.failure = null;
       this.lastSyncCalls = counter.calls;
       this.lastSync = { calls: counter.calls, durationMs: now() - startedAt, at: isoSeconds(startedAt) };
@@ -329,6 +338,16 @@ export class Mirror implements MirrorView {
     } finally {
       this.version++;
     }
+  }
+
+  private collectorTerm(): LeaseTerm | undefined {
+    return this.collectorTermOption?.();
+  }
+
+  /** Whether this process collects now, under the lease term `term` (undefined: no lease, one replica). */
+  private stillCollecting(term: LeaseTerm | undefined): boolean {
+    const now = this.collectorTerm();
+    return this.options.collecting() && now?.holder === term?.holder && now?.since === term?.since;
   }
 
   /** A write stamped `stampMs` committed: a follower's next look reads back to it (see notifyChanges). */
@@ -346,7 +365,8 @@ export class Mirror implements MirrorView {
       if (!this.store) throw new ApiError("StoreUnavailable", "A follower replica needs the task store.");
       const windowStart = now() - WINDOW_MS;
       const result = await followStore({ store: this.store, subAppId: this.subAppId, table: this.table, outcomes: this.outcomeColumns,
-        cursor: this.followCursor === undefined ? undefined : Math.min(this.followCursor, back ?? Infinity), windowStart, now: now() });
+        cursor: this.followCursor === undefined ? undefined : Math.min(this.followCursor, back ?? Infinity), windowStart, now: now(),
+        collectedAt: this.collectedAt });
       this.followCursor = Math.max(this.followCursor ?? -Infinity, result.cursor);
       if (result.marks && result.marks.createdUpTo >= windowStart) {
         this.cursors = { createdUpTo: result.marks.createdUpTo, finishedSince: result.marks.finishedSince };
@@ -378,6 +398,7 @@ export class Mirror implements MirrorView {
     try {
       const marks = await store.syncMarks(this.subAppId);
       if (!marks || marks.createdUpTo < from) return false;
+      this.collectedAt = nowMs;
       const loaded = await store.loadWindow(this.subAppId, from, (rows) => {
         placeRows(this.table, this.outcomeColumns, rows);
         this.version++;
@@ -395,7 +416,7 @@ export class Mirror implements MirrorView {
     }
   }
 
-  private async runFill(): Promise<void> {
+  private async runFill(term: LeaseTerm | undefined): Promise<void> {
     const { now } = this.options;
     if (!this.fill) {
       this.fillStartedAt = now();
@@ -408,9 +429,10 @@ export class Mirror implements MirrorView {
     }, { calls: 0 });
     this.fillFinishedAt = now();
     this.cursors = { createdUpTo: fill.to, finishedSince: this.fillStartedAt };
+    this.collectedAt = this.fillStartedAt;
     // The fill's own marks, queued behind its last readings: a process stopped before its first
     // sync succeeds (coverage is complete once the fill is) restarts from the store, not upstream.
-    this.store?.saveSyncMarks(this.subAppId, this.cursors);
+    if (this.stillCollecting(term)) this.store?.saveSyncMarks(this.subAppId, { ...this.cursors, term });
   }
 
   private startTimer(): void {

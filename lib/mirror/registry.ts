@@ -2,7 +2,7 @@ import "server-only";
 import type { Gateway } from "@/lib/vod/gateway";
 import { outcomeIdleLookups, outcomeLookupsPerHour } from "@/lib/config/outcome-env";
 import { knownOutcomes } from "@/lib/store/known-outcomes";
-import { isCollector } from "@/lib/replicas/replica-state";
+import { collectorTerm, isCollector } from "@/lib/replicas/replica-state";
 import { processMirrorStore, processStore } from "@/lib/store/process-store";
 import { upstream } from "@/lib/vod/upstream";
 import { Mirror, type MirrorOptions } from "./mirror";
@@ -38,7 +38,7 @@ export function mirrorInstance(subAppId: number | undefined): Mirror {
     // The gateway is looked up per call, so a test that swaps upstream() reaches existing mirrors.
     const gateway = (): Gateway => upstream();
     mirror = new Mirror({
-      gateway, pacer, subAppId, store: processMirrorStore, outcomePacer, outcomeIdleWorkers: outcomeIdleLookups(), collecting: isCollector,
+      gateway, pacer, subAppId, store: processMirrorStore, outcomePacer, outcomeIdleWorkers: outcomeIdleLookups(), collecting: isCollector, collectorTerm,
       storedOutcomes: async (app, ids) => {
         const opened = processStore();
         return opened ? knownOutcomes(opened.store, app, ids) : [];

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { ReplicaHealth } from "@/lib/model/health";
+import type { LeaseTerm } from "@/lib/store/task-store";
 import type { CollectorLease } from "./collector-lease";
 
 /** Stable for the process's life: its host and pid. */
@@ -15,6 +16,11 @@ export function adoptCollectorLease(next: CollectorLease | undefined): void {
 /** Whether this process reads upstream for the mirrors (fill, syncs, outcomes) and writes the store. */
 export function isCollector(): boolean {
   return !lease || lease.role === "collector";
+}
+
+/** The lease's term while this process collects under one; undefined without a lease (one replica: its marks are not fenced). */
+export function collectorTerm(): LeaseTerm | undefined {
+  return lease?.term();
 }
 
 /** GET /api/health's `replica` (CONTRACT §8). */

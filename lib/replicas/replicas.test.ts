@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresBin } from "@/lib/testing/postgres-server";
 import { eventually, getFrom, replicaInfo, startReplicaCluster, SUB_APP_ID, type ReplicaCluster } from "@/lib/testing/replica-cluster";
@@ -19,12 +20,43 @@ const stats = async (replica: ReplicaProcess, query = "") =>
 
 const live = (cluster: ReplicaCluster) => cluster.replicas.filter((replica) => !replica.killed);
 
-async function theCollector(cluster: ReplicaCluster): Promise<ReplicaProcess | undefined> {
-  const infos = await Promise.all(live(cluster).map(replicaInfo));
+async function theCollector(cluster: ReplicaCluster, among = live(cluster)): Promise<ReplicaProcess | undefined> {
+  const infos = await Promise.all(among.map(replicaInfo));
   const collectors = infos.filter((info) => info.role === "collector");
   // Exactly one, and every replica names it.
   if (collectors.length !== 1 || infos.some((info) => info.collector !== collectors[0].id)) return undefined;
-  return live(cluster)[infos.indexOf(collectors[0])];
+  return among[infos.indexOf(collectors[0])];
+}
+
+/** The emulator's tasks created from 70 h to 5 s before `at`, and the stats query that counts them. */
+async function truthBefore(cluster: ReplicaCluster, at: number): Promise<{ truth: number; window: string }> {
+  const times = await emulatorCreateTimes(cluster.emulator.url, SUB_APP_ID);
+  const known = new Set(times);
+  const [from, to] = [clearBoundary(known, at - 70 * 3_600_000, 1), clearBoundary(known, at - 5_000, -1)];
+  return { truth: times.filter((time) => time > from && time < to).length,
+    window: `&createdAfter=${new Date(from).toISOString()}&createdBefore=${new Date(to).toISOString()}` };
+}
+
+/** The store's sync marks of the app, read every 100 ms until stopped. */
+function watchSyncMarks(databaseUrl: string) {
+  const seen: { at: number; createdUpTo: number; finishedSince: number }[] = [];
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => undefined);
+  let stopped = false;
+  const running = (async () => {
+    await client.connect();
+    while (!stopped) {
+      const { rows } = await client.query<{ created_up_to: string; finished_since: string }>(
+        "SELECT created_up_to, finished_since FROM vod_sync_marks WHERE sub_app_id = $1", [SUB_APP_ID]);
+      const [row] = rows;
+      const last = seen.at(-1);
+      if (row && (!last || last.createdUpTo !== Number(row.created_up_to) || last.finishedSince !== Number(row.finished_since))) {
+        seen.push({ at: Date.now(), createdUpTo: Number(row.created_up_to), finishedSince: Number(row.finished_since) });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })().finally(() => client.end().catch(() => undefined));
+  return { seen, stop: async () => { stopped = true; await running; } };
 }
 
 describe.skipIf(!postgresBin())("several replicas on one Postgres store", () => {
@@ -119,6 +151,84 @@ describe.skipIf(!postgresBin())("several replicas on one Postgres store", () => 
     expect(after.peakPerSecond).toBeLessThanOrEqual(MAX_RPS);
     expect(answers[200]).toBeGreaterThan(0);
   }, 60_000);
+
+  it("survives a frozen collector (SIGSTOP): another takes over within 15 s from the store's marks, and the old one wakes up a follower", async () => {
+    const collector = await eventually(() => theCollector(cluster), 15_000, "one collector");
+    const others = live(cluster).filter((replica) => replica !== collector);
+    const marks = watchSyncMarks(cluster.databaseUrl);
+    try {
+      await frozenCollector(collector, others, marks);
+    } finally {
+      await marks.stop().catch(() => undefined);
+    }
+  }, 120_000);
+
+  async function frozenCollector(collector: ReplicaProcess, others: ReplicaProcess[], marks: ReturnType<typeof watchSyncMarks>) {
+    // A follower calls upstream only for viewers (none here): its DescribeTasks from now on are its syncs once it collects.
+    const linesAtStop = new Map(others.map((replica) => [replica, replica.lines.length]));
+    const stoppedAt = Date.now();
+    process.kill(collector.pid, "SIGSTOP");
+    let next: ReplicaProcess;
+    let takeoverMs: number;
+    let tookOverAt: number;
+    try {
+      // The frozen process's connections stay open (its kernel still answers TCP): only the server's timeout frees its lease.
+      next = await eventually(() => theCollector(cluster, others), 15_000, "a new collector while the old one is frozen");
+      takeoverMs = Date.now() - stoppedAt;
+      tookOverAt = Date.now();
+      await eventually(async () => {
+        const { coverage } = await stats(next);
+        return coverage.complete && Date.parse(coverage.syncedAt ?? "") >= tookOverAt - 2_000 ? true : undefined;
+      }, 20_000, "a complete sync by the new collector");
+      const syncedMs = Date.now() - stoppedAt;
+      // From the store's marks: a sync's few pages, not a fill of the window's ~21,000 tasks (its log lines come a little later).
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const calls = next.lines.slice(linesAtStop.get(next)).filter((line) => line.includes('"msg":"upstream call"') && line.includes('"action":"DescribeTasks"')).length;
+      console.log(`SIGSTOP of the collector: new collector in ${takeoverMs} ms, its first complete sync ${syncedMs} ms after the stop (${calls} DescribeTasks)`);
+      expect(calls).toBeGreaterThan(0);
+      expect(calls).toBeLessThan(40);
+
+      // Every task created up to a little before the stop is counted once by the replicas still running.
+      const { truth, window } = await truthBefore(cluster, stoppedAt);
+      let counts: number[] = [];
+      await eventually(async () => {
+        counts = await Promise.all(others.map(async (replica) => (await stats(replica, window)).coverage.tasksCounted));
+        return counts.every((count) => count === truth) ? counts : undefined;
+      }, 10_000, `the running replicas counting the emulator's ${truth} tasks`).catch((error: unknown) => {
+        throw new Error(`${String(error)}: ${JSON.stringify(counts)}`);
+      });
+    } finally {
+      process.kill(collector.pid, "SIGCONT");
+    }
+    const continuedAt = Date.now();
+    // Awake, it is a follower at once, names the new collector, and catches up from the store.
+    const old = await eventually(async () => {
+      const info = await replicaInfo(collector);
+      return info.role === "follower" && info.collector !== null ? info : undefined;
+    }, 10_000, "the old collector a follower");
+    expect(old.collector).toBe((await replicaInfo(next)).id);
+    expect(await theCollector(cluster)).toBe(next);
+    expect(collector.lines.join("\n")).toMatch(/replica is no longer the collector/);
+    const { truth, window } = await truthBefore(cluster, continuedAt);
+    await eventually(async () => ((await stats(collector, window)).coverage.tasksCounted === truth ? true : undefined), 10_000,
+      `the old collector counting the emulator's ${truth} tasks`);
+    // A few of the new collector's syncs later (a viewer looks, so it syncs every 5 s), the store's marks have
+    // only moved forward since it took over.
+    for (const until = Date.now() + 7_000; Date.now() < until;) {
+      await stats(next);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(await theCollector(cluster)).toBe(next);
+    await marks.stop();
+    const since = marks.seen.findIndex((mark) => mark.at >= tookOverAt);
+    expect(since).toBeGreaterThanOrEqual(0);
+    const after = marks.seen.slice(since);
+    for (let i = 1; i < after.length; i++) {
+      expect(after[i].finishedSince, JSON.stringify(after)).toBeGreaterThanOrEqual(after[i - 1].finishedSince);
+      expect(after[i].createdUpTo, JSON.stringify(after)).toBeGreaterThanOrEqual(after[i - 1].createdUpTo);
+    }
+    expect(after.at(-1)!.at).toBeGreaterThan(continuedAt);
+  }
 
   it("survives kill -9 of the collector: another takes over within 15 s and no task is lost", async () => {
     const collector = await eventually(() => theCollector(cluster), 15_000, "one collector");

@@ -34,6 +34,9 @@ function prepared(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
 export function openPostgres(url: string): SqlEngine {
   const pool = new pg.Pool({
     connectionString: url,
+    // A transaction left open by a process that froze (SIGSTOP, a suspended VM) or vanished is ended by the
+    // server, so that its locks (the sync marks' FOR SHARE on the collector's lease) do not hold up the others.
+    options: "-c idle_in_transaction_session_timeout=10000",
     max: 4,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,

@@ -1,6 +1,6 @@
 import { logEvent } from "@/lib/log";
 import { appKey, mergeRows, type TaskRow } from "./task-row";
-import type { SyncMarks, TaskStore } from "./task-store";
+import type { MarksToWrite, TaskStore } from "./task-store";
 
 export interface StoreWriterOptions {
   /** How long readings wait to be written together; a full batch goes at once. */
@@ -49,7 +49,7 @@ export class StoreWriter {
    * active tasks only.
    */
   private readonly committedActive = new Map<string, string>();
-  private marks = new Map<number, SyncMarks>();
+  private marks = new Map<number, MarksToWrite>();
   private timer?: ReturnType<typeof setTimeout>;
   private flushing?: Promise<void>;
   private waiters: (() => void)[] = [];
@@ -83,7 +83,7 @@ export class StoreWriter {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  syncMarks(subAppId: number | undefined, marks: SyncMarks): void {
+  syncMarks(subAppId: number | undefined, marks: MarksToWrite): void {
     this.marks.set(appKey(subAppId), marks);
     this.schedule(this.options.flushMs);
   }
@@ -168,7 +168,7 @@ export class StoreWriter {
   }
 
   /** Puts failed readings back under any newer ones, and marks unless newer marks came since. */
-  private requeue(rows: Map<string, TaskRow>, marks: Map<number, SyncMarks>): void {
+  private requeue(rows: Map<string, TaskRow>, marks: Map<number, MarksToWrite>): void {
     const newer = this.pending;
     this.pending = rows;
     for (const row of newer.values()) this.add(this.pending, row);

@@ -12,6 +12,17 @@ export interface SyncMarks {
   finishedSince: number;
 }
 
+/** A collector's lease as written to vod_leases (lib/replicas/collector-lease.ts): who, since when. */
+export interface LeaseTerm {
+  holder: string;
+  since: number;
+}
+
+/** Marks to write; with a lease term (replicas on Postgres), only while that term is the lease's. */
+export type MarksToWrite = SyncMarks & { term?: LeaseTerm };
+
+const MARKS_UPSERT = `ON CONFLICT (sub_app_id) DO UPDATE SET created_up_to = excluded.created_up_to, finished_since = excluded.finished_since, saved_at = excluded.saved_at`;
+
 export interface StoreSummary {
   tasks: number;
   /** CreateTime of the oldest task kept, ISO 8601 UTC; null when empty. */
@@ -35,15 +46,23 @@ export class TaskStore {
 
   /**
    * Writes readings of tasks (distinct TaskIds) and sync marks in one transaction, so marks are
-   * never ahead of the tasks they vouch for.
+   * never ahead of the tasks they vouch for. Marks that carry a lease term are written only if the
+   * collector's lease is still that term (fenced, on Postgres): a collector that lost its lease
+   * unawares (frozen, then woken) must not overwrite the marks of the one that took over. The
+   * lease's row is held FOR SHARE meanwhile, so a takeover waits for the write to commit.
    */
-  async write(rows: readonly TaskRow[], marks: ReadonlyMap<number, SyncMarks> = new Map(), nowMs = Date.now()): Promise<void> {
+  async write(rows: readonly TaskRow[], marks: ReadonlyMap<number, MarksToWrite> = new Map(), nowMs = Date.now()): Promise<void> {
     const statements: Statement[] = upsertStatements(rows, nowMs);
     for (const [subAppId, mark] of marks) {
-      statements.push({
-        sql: `INSERT INTO vod_sync_marks (sub_app_id, created_up_to, finished_since, saved_at) VALUES (?, ?, ?, ?)
-          ON CONFLICT (sub_app_id) DO UPDATE SET created_up_to = excluded.created_up_to, finished_since = excluded.finished_since, saved_at = excluded.saved_at`,
-        params: [subAppId, mark.createdUpTo, mark.finishedSince, nowMs],
+      const values = [subAppId, mark.createdUpTo, mark.finishedSince, nowMs];
+      statements.push(mark.term && this.kind === "postgres" ? {
+        sql: `INSERT INTO vod_sync_marks (sub_app_id, created_up_to, finished_since, saved_at)
+          SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
+          WHERE EXISTS (SELECT 1 FROM vod_leases WHERE name = 'collector' AND holder = ? AND since = ? FOR SHARE) ${MARKS_UPSERT}`,
+        params: [...values, mark.term.holder, mark.term.since],
+      } : {
+        sql: `INSERT INTO vod_sync_marks (sub_app_id, created_up_to, finished_since, saved_at) VALUES (?, ?, ?, ?) ${MARKS_UPSERT}`,
+        params: values,
       });
     }
     if (statements.length === 0) return;

@@ -85,6 +85,9 @@ function answerWeight(value: unknown): number {
   return 2_048 + (Array.isArray(tasks) ? tasks.length * 1_600 : 8_192);
 }
 
+/** Whom a call is for, as a log line may say it: `system` (the mirrors), `backfill`, `client` (never which client). */
+const callerKind = () => currentCaller().key.split(":")[0];
+
 /**
  * The one way to the upstream. Identical requests in flight share one call and its answer is
  * kept briefly, so many viewers of one view cost one call; every call spends the shared budget;
@@ -123,13 +126,13 @@ export function createGateway(options: GatewayOptions): Gateway & MediaInfoGatew
       const parsed = shape.safeParse(raw);
       if (!parsed.success) throw new AttemptFailed({ kind: "malformed", retryable: false, detail: "answer had the wrong shape" });
       const requestId = (parsed.data as { RequestId?: string }).RequestId;
-      logEvent("info", "upstream call", { action, attempt, durationMs: durationMs(), outcome: "ok", requestId });
+      logEvent("info", "upstream call", { action, attempt, durationMs: durationMs(), outcome: "ok", requestId, for: callerKind() });
       countUpstreamAttempt(action, "ok");
       return parsed.data;
     } catch (error) {
       const failure = error instanceof AttemptFailed ? error.failure : undefined;
       logEvent("warn", "upstream call", { action, attempt, durationMs: durationMs(), outcome: failure?.kind ?? "error",
-        code: failure?.upstreamCode, requestId: failure?.requestId });
+        code: failure?.upstreamCode, requestId: failure?.requestId, for: callerKind() });
       countUpstreamAttempt(action, failure?.kind ?? "error");
       if (failure) {
         flight.failure = failure;
