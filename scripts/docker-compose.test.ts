@@ -1,11 +1,10 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 
 // deploy/docker-compose.yml cannot be started here (no Docker): what can be checked without it is.
-// js-yaml comes with ESLint (@eslint/eslintrc); YAML merge keys (`<<: *replica`) resolve as Compose resolves them.
-const { load } = createRequire(import.meta.url)("js-yaml") as { load(text: string): unknown };
+// js-yaml resolves YAML merge keys (`<<: *replica`) as Compose does.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
