@@ -90,6 +90,7 @@ test("charts show the numbers /api/stats returns", async ({ page, request }) => 
 });
 
 test("no serious or critical accessibility violations, light and dark, list and detail", async ({ page }) => {
+  test.setTimeout(120_000);
   await openDashboard(page, "?refresh=off");
   await expect(page.getByTestId("stats-panel")).toBeVisible();
   await showCharts(page);
