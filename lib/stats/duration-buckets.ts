@@ -50,3 +50,22 @@ export function histogramPercentiles(counts: ReadonlyMap<number, number>): Perce
   };
   return { count, p50: at(0.5), p90: at(0.9), p99: at(0.99) };
 }
+
+/** Counts per bucket of durations in seconds, sorted ascending (as percentiles() leaves them): a binary search per edge. */
+export function histogramOfSorted(seconds: Float64Array): Map<number, number> {
+  const counts = new Map<number, number>();
+  let below = 0;
+  for (let k = 0; k <= DURATION_BUCKET_LAST + 1 && below < seconds.length; k++) {
+    const edge = k <= DURATION_BUCKET_LAST ? UPPER_MS[k] / 1_000 : Infinity;
+    let lo = below;
+    let hi = seconds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (seconds[mid] < edge) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > below) counts.set(k, lo - below);
+    below = lo;
+  }
+  return counts;
+}

@@ -8,6 +8,11 @@ import { hourOf, refreshRollups } from "./stats-rollup";
 export interface HistoryGroups {
   counts: CountGroup[];
   durations: DurationGroup[];
+  /**
+   * False when the view filters on what the duration rollups do not hold (outcome, errorCode or a
+   * FinishTime bound) and so `durations` is empty rather than counted over other tasks.
+   */
+  durationsCounted: boolean;
 }
 
 /** The view's filters (history-query.ts, the task list's own) as a WHERE clause over a source, with these time ranges. */
@@ -73,13 +78,15 @@ export async function historyGroups(engine: SqlEngine, filter: HistoryFilter, bu
       parts.push({ source: ROLLUPS, where: whereOf(ROLLUPS, filter, created.whole, finished.whole) });
     }
   }
+  // The duration rollups hold type and status only: other filters leave durations out, said so.
+  const durationsCounted = !parts.some((part) => part.source === ROLLUPS) || (filter.outcome === undefined && filter.errorCode === undefined && !byFinish);
   const answers = await Promise.all(parts.map(async ({ source, where }) => {
     const counts = countGroupsQuery(source, where, bucketMs);
     const durations = durationGroupsQuery(source, where);
     return {
       counts: (await engine.query<Parameters<typeof countGroupOf>[0]>(counts.sql, counts.params)).map(countGroupOf),
-      durations: (await engine.query<Parameters<typeof durationGroupOf>[0]>(durations.sql, durations.params)).map(durationGroupOf),
+      durations: durationsCounted ? (await engine.query<Parameters<typeof durationGroupOf>[0]>(durations.sql, durations.params)).map(durationGroupOf) : [],
     };
   }));
-  return { counts: answers.flatMap((answer) => answer.counts), durations: answers.flatMap((answer) => answer.durations) };
+  return { counts: answers.flatMap((answer) => answer.counts), durations: answers.flatMap((answer) => answer.durations), durationsCounted };
 }

@@ -84,19 +84,17 @@ export const MIGRATIONS: readonly Migration[] = [
         message TEXT,
         PRIMARY KEY (sub_app_id, hour, task_type, status, outcome, error_code, finish_hour)
       )`,
-      // The same groups' wait and run durations, counted per log-scale bucket (lib/stats/duration-buckets.ts).
+      // Wait and run durations counted per log-scale bucket (lib/stats/duration-buckets.ts), per
+      // application, hour, type and status only: every bucket of every group would be millions of rows.
       `CREATE TABLE vod_stats_durations (
         sub_app_id BIGINT NOT NULL,
         hour BIGINT NOT NULL,
         task_type TEXT NOT NULL,
         status TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        error_code TEXT NOT NULL,
-        finish_hour BIGINT NOT NULL,
         kind TEXT NOT NULL,
         bucket INTEGER NOT NULL,
         tasks BIGINT NOT NULL,
-        PRIMARY KEY (sub_app_id, hour, task_type, status, outcome, error_code, finish_hour, kind, bucket)
+        PRIMARY KEY (sub_app_id, hour, task_type, status, kind, bucket)
       )`,
       // Hours whose tasks were written since their rollup was computed: recomputed before they are read.
       "CREATE TABLE vod_stats_dirty (sub_app_id BIGINT NOT NULL, hour BIGINT NOT NULL, PRIMARY KEY (sub_app_id, hour))",

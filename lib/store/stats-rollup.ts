@@ -6,7 +6,7 @@ import type { TaskRow } from "./task-row";
  * The hourly rollups of the store's tasks (migration 4): per application and hour of CreateTime,
  * counts by type, status, outcome, error code and hour of FinishTime, and durations per log-scale
  * bucket. A write marks the hours it touched dirty (in its own transaction); a dirty hour is
- * recomputed from its rows, one grouped query, before anything reads it.
+ * recomputed from its rows (a grouped query for the counts, one for the durations) before anything reads it.
  */
 
 export const hourOf = (ms: number): number => ms - (((ms % HOUR_MS) + HOUR_MS) % HOUR_MS);
@@ -26,7 +26,7 @@ export function markDirtyStatement(rows: readonly TaskRow[]): Statement | undefi
 }
 
 /** The row columns the duration rollups are keyed by, beside type, kind and bucket. */
-const DURATION_KEYS = ["status", "COALESCE(outcome, '')", "COALESCE(error_code, '')", `CASE WHEN finish_time IS NULL THEN -1 ELSE finish_time - finish_time % ${HOUR_MS} END`];
+const DURATION_KEYS = ["status"];
 
 /** One hour of one application, recomputed from its rows: the dirty mark goes first, so a write meanwhile marks it again. */
 export function recomputeHourStatements(subAppId: number, hour: number): Statement[] {
@@ -44,8 +44,8 @@ export function recomputeHourStatements(subAppId: number, hour: number): Stateme
       params: [subAppId, ...counts.params],
     },
     {
-      sql: `INSERT INTO vod_stats_durations (sub_app_id, hour, task_type, kind, bucket, status, outcome, error_code, finish_hour, tasks)
-        SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), type, kind, bucket, k0, k1, k2, k3, tasks FROM (${durations.sql}) AS grouped`,
+      sql: `INSERT INTO vod_stats_durations (sub_app_id, hour, task_type, kind, bucket, status, tasks)
+        SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), type, kind, bucket, k0, tasks FROM (${durations.sql}) AS grouped`,
       params: [subAppId, hour, ...durations.params],
     },
   ];
