@@ -41,7 +41,7 @@ function flag(name: string, fallback: number | string): string {
   return found ? found.slice(name.length + 3) : String(fallback);
 }
 
-async function timeView(url: string): Promise<{ medianMs: number; counted: number; history: number }> {
+async function timeView(url: string): Promise<{ medianMs: number; firstMs: number; counted: number; history: number }> {
   const ask = async () => {
     const started = performance.now();
     const response = await fetch(url);
@@ -49,7 +49,8 @@ async function timeView(url: string): Promise<{ medianMs: number; counted: numbe
     if (!response.ok || !body.coverage) throw new Error(`${url}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
     return { ms: performance.now() - started, counted: body.coverage.tasksCounted, history: body.coverage.history?.tasksCounted ?? 0 };
   };
-  await ask();
+  // The first asks read the view's whole hours from the rollups; later ones, until the rollups change or the hour turns, reuse them.
+  const first = await ask();
   await ask();
   const times: number[] = [];
   let last = { counted: 0, history: 0 };
@@ -58,7 +59,7 @@ async function timeView(url: string): Promise<{ medianMs: number; counted: numbe
     times.push(answer.ms);
     last = answer;
   }
-  return { medianMs: median(times), ...last };
+  return { medianMs: median(times), firstMs: first.ms, ...last };
 }
 
 async function runEngine(ctx: FigureContext, engine: "sqlite" | "postgres", location: DatabaseLocation, databaseUrl: string, historyTasks: number, windowPerHour: number,
@@ -80,9 +81,9 @@ async function runEngine(ctx: FigureContext, engine: "sqlite" | "postgres", loca
     const rows: FigureRow[] = [];
     for (const [name, query] of VIEWS) {
       const timed = await timeView(`${server.url}/api/stats?${query}`);
-      ctx.log(`${engine} ${name}: median ${round(timed.medianMs, 1)} ms, ${timed.counted} tasks counted, ${timed.history} of them from the store`);
+      ctx.log(`${engine} ${name}: median ${round(timed.medianMs, 1)} ms (first ${Math.round(timed.firstMs)} ms), ${timed.counted} tasks counted, ${timed.history} of them from the store`);
       rows.push(row("store-stats", `/api/stats ${name} on ${engine}: median of ${REQUESTS}`, round(timed.medianMs, 1), "ms", MEDIAN_TARGET,
-        `${timed.counted.toLocaleString("en-US")} tasks counted, ${timed.history.toLocaleString("en-US")} from the store; ${fillNote}`));
+        `first request ${Math.round(timed.firstMs)} ms (rollups read); ${timed.counted.toLocaleString("en-US")} tasks counted, ${timed.history.toLocaleString("en-US")} from the store; ${fillNote}`));
     }
     const rss = server.rss();
     rows.push(row("store-stats", `server RSS on ${engine}, history in the store and a filled window`, rss === undefined ? null : Math.round(rss / 1e6), "MB", RSS_TARGET,

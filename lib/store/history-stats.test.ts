@@ -101,7 +101,21 @@ async function rollupHours(store: TaskStore): Promise<number[]> {
 }
 
 describe.each(STORE_ENGINES)("statistics over history on %s", (engine) => {
-  const { open } = useStoreEngine(engine);
+  const { open, fresh } = useStoreEngine(engine);
+
+  it("reads the rollups again once another process (a replica) recomputed them", async () => {
+    const location = await fresh();
+    const [reader, writer] = [await open(location), await open(location)];
+    const filter: HistoryFilter = { subAppId: APP, created: { after: NOW - 20 * DAY, before: NOW - 3 * DAY }, finished: {} };
+    const rows = tasks(300, 11);
+    await writer.write(rows);
+    expect(sorted(summed(await reader.historyStats(filter, 8 * HOUR)).counts)).toEqual(sorted(expected(rows, filter, 8 * HOUR).counts));
+    const more = tasks(200, 12, "replica");
+    await writer.write(more);
+    await writer.refreshRollups(NOW - 3 * DAY);
+    // Nothing is dirty any more for the reader: only the rollups' version says its copy is old.
+    expect(sorted(summed(await reader.historyStats(filter, 8 * HOUR)).counts)).toEqual(sorted(expected([...rows, ...more], filter, 8 * HOUR).counts));
+  });
 
   it("counts from the rollups and the edge hours' rows exactly what a direct count over the rows gives, for random filters", async () => {
     const store = await open();

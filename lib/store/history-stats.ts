@@ -2,7 +2,8 @@ import type { TimeBounds } from "@/lib/filters/time-window";
 import type { HistoryFilter } from "./history-query";
 import type { SqlEngine, SqlValue } from "./sql-engine";
 import { type CountGroup, countGroupOf, countGroupsQuery, type DurationGroup, durationGroupOf, durationGroupsQuery, type GroupSource, HOUR_MS, ROLLUPS, ROWS, type Where } from "./stats-groups";
-import { hourOf, refreshRollups } from "./stats-rollup";
+import { RollupCache } from "./rollup-cache";
+import { hourOf, refreshRollups, rollupVersion } from "./stats-rollup";
 
 /** What the store counts of a view's history part, in groups the caller turns into statistics. */
 export interface HistoryGroups {
@@ -80,12 +81,17 @@ export async function historyGroups(engine: SqlEngine, filter: HistoryFilter, bu
   }
   // The duration rollups hold type and status only: other filters leave durations out, said so.
   const durationsCounted = !parts.some((part) => part.source === ROLLUPS) || (filter.outcome === undefined && filter.errorCode === undefined && !byFinish);
+  // Read after the refresh: the rollups read below are at least this version.
+  const version = await rollupVersion(engine);
+  const cache = RollupCache.of(engine);
   const answers = await Promise.all(parts.map(async ({ source, where }) => {
+    const read = <Row>(query: { sql: string; params: SqlValue[] }) =>
+      (source === ROLLUPS ? cache.query<Row>(engine, version, query.sql, query.params) : engine.query<Row>(query.sql, query.params));
     const counts = countGroupsQuery(source, where, bucketMs);
     const durations = durationGroupsQuery(source, where);
     return {
-      counts: (await engine.query<Parameters<typeof countGroupOf>[0]>(counts.sql, counts.params)).map(countGroupOf),
-      durations: durationsCounted ? (await engine.query<Parameters<typeof durationGroupOf>[0]>(durations.sql, durations.params)).map(durationGroupOf) : [],
+      counts: (await read<Parameters<typeof countGroupOf>[0]>(counts)).map(countGroupOf),
+      durations: durationsCounted ? (await read<Parameters<typeof durationGroupOf>[0]>(durations)).map(durationGroupOf) : [],
     };
   }));
   return { counts: answers.flatMap((answer) => answer.counts), durations: answers.flatMap((answer) => answer.durations), durationsCounted };

@@ -98,6 +98,9 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       // Hours whose tasks were written since their rollup was computed: recomputed before they are read.
       "CREATE TABLE vod_stats_dirty (sub_app_id BIGINT NOT NULL, hour BIGINT NOT NULL, PRIMARY KEY (sub_app_id, hour))",
+      // Moves on with every change to the rollups: a server keeps what it read of them until it does.
+      "CREATE TABLE vod_stats_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)",
+      "INSERT INTO vod_stats_version (id, version) VALUES (1, 0)",
       // A store migrated from version 3 already holds tasks: every hour of them starts dirty.
       `INSERT INTO vod_stats_dirty (sub_app_id, hour)
         SELECT DISTINCT sub_app_id, create_time - create_time % 3600000 FROM vod_tasks WHERE create_time >= 0`,

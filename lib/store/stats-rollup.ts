@@ -51,6 +51,15 @@ export function recomputeHourStatements(subAppId: number, hour: number): Stateme
   ];
 }
 
+/** Every change to the rollups moves their version on, in its own transaction (see rollupVersion). */
+const BUMP_VERSION: Statement = { sql: "UPDATE vod_stats_version SET version = version + 1 WHERE id = 1" };
+
+/** The rollups' version: what was read of them at this version is still what they hold. */
+export async function rollupVersion(engine: SqlEngine): Promise<number> {
+  const [row] = await engine.query<{ version: number }>("SELECT version FROM vod_stats_version WHERE id = 1");
+  return Number(row?.version ?? 0);
+}
+
 /** Hours recomputed per transaction: a day of one application's tasks. */
 const HOURS_PER_TRANSACTION = 24;
 
@@ -69,7 +78,7 @@ export async function refreshRollups(engine: SqlEngine, before: number, subAppId
   const lock: Statement[] = engine.kind === "postgres" ? [{ sql: "SELECT pg_advisory_xact_lock(?)", params: [ROLLUP_LOCK] }] : [];
   for (let start = 0; start < dirty.length; start += HOURS_PER_TRANSACTION) {
     const batch = dirty.slice(start, start + HOURS_PER_TRANSACTION);
-    await engine.transaction([...lock, ...batch.flatMap((row) => recomputeHourStatements(Number(row.sub_app_id), Number(row.hour)))]);
+    await engine.transaction([...lock, ...batch.flatMap((row) => recomputeHourStatements(Number(row.sub_app_id), Number(row.hour))), BUMP_VERSION]);
   }
   return dirty.length;
 }
@@ -88,5 +97,6 @@ export async function dropRollupsBefore(engine: SqlEngine, before: number): Prom
       sql: "INSERT INTO vod_stats_dirty (sub_app_id, hour) SELECT DISTINCT sub_app_id, hour FROM vod_stats_hours WHERE hour = ? ON CONFLICT (sub_app_id, hour) DO NOTHING",
       params: [cut],
     }] : []),
+    BUMP_VERSION,
   ]);
 }
