@@ -13,6 +13,7 @@ import { proxyOverhead } from "./figures/proxy-overhead";
 import { replicas } from "./figures/replicas";
 import { servedThroughput } from "./figures/served-throughput";
 import { store } from "./figures/store";
+import { storeStats } from "./figures/store-stats";
 import { upstreamEconomy } from "./figures/upstream-economy";
 import { virtualisation } from "./figures/virtualisation";
 import os from "node:os";
@@ -20,7 +21,7 @@ import type { Figure } from "./harness/figure";
 import { stopAll } from "./harness/processes";
 import { type FigureRow, printTable, writeResults } from "./harness/report";
 
-const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, outcomes, store, replicas, firstRows, virtualisation, bundle, hostile];
+const FIGURES: Figure[] = [upstreamEconomy, proxyOverhead, servedThroughput, emulatorPage, mirror, outcomes, store, storeStats, replicas, firstRows, virtualisation, bundle, hostile];
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes("--quick");

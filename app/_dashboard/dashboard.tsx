@@ -124,7 +124,7 @@ export function Dashboard({ renderFailure, config }: { renderFailure?: ListFailu
   const storeOk = health.data?.store?.ok;
   const storeOutage = useClockText((nowMs) => storeOutageText(health.data, zone, nowMs) ?? "", "");
   const fromHistory = historyNotice({ list: list.data?.pages[0]?.history, stats: stats.isPlaceholderData ? undefined : stats.data?.history,
-    storeOk, wholeList: viewFilters.outcome !== null || viewFilters.errorCode !== null, zone });
+    statsCounted: stats.data?.coverage.history, storeOk, wholeList: viewFilters.outcome !== null || viewFilters.errorCode !== null, zone });
 
   // A link's status=FAILED (or ABORTED) leads to the filter that means it, and the notice says so until the filters change.
   const alias = useMemo(() => statusAlias(new URLSearchParams(search.toString())), [search]);

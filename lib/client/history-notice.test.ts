@@ -17,10 +17,19 @@ describe("historyNotice", () => {
     expect(historyNotice(input({ zone: "Asia/Shanghai" }))?.text).toContain("before 2026-11-29 22:00:00 come");
   });
 
-  it("adds that the charts count the 72 hours only when the stats say so", () => {
+  it("adds that the charts count the 72 hours only when the stats did not count the history", () => {
     const text = historyNotice(input({ stats: { before: "2026-11-29T14:00:05Z", days: 30 } }))?.text;
     expect(text).toMatch(/; newer ones are read live from VOD\. The charts and counts cover only VOD's last 72 hours\.$/);
     expect(historyNotice(input({}))?.text).not.toContain("charts");
+  });
+
+  it("says the charts include the history when the stats counted it, and when durations do not", () => {
+    const stats = { before: "2026-11-29T14:00:05Z", days: 30 };
+    const counted = historyNotice(input({ stats, statsCounted: { durations: true } }))?.text;
+    expect(counted).toMatch(/newer ones are read live from VOD\. The charts and counts include the history\.$/);
+    expect(counted).not.toContain("72 hours");
+    expect(historyNotice(input({ stats, statsCounted: { durations: false } }))?.text)
+      .toMatch(/The charts and counts include the history, except durations, which cover only VOD's last 72 hours for this filter\.$/);
   });
 
   it("uses the stats' boundary while the list has not said", () => {

@@ -4,8 +4,13 @@ import { formatTimestamp } from "./format-time";
 export interface HistoryNoticeInput {
   /** What the list's first page said of its store part (absent: the view is upstream's alone). */
   list: HistorySpan | undefined;
-  /** What /api/stats said: the charts count only upstream's 72 hours. */
+  /** What /api/stats said of its store part (absent: the stats do not reach past 72 hours). */
   stats: HistorySpan | undefined;
+  /**
+   * Whether /api/stats counted that part (its coverage.history): undefined when it did not (the
+   * store is unavailable), `durations` false when its durations cover the last 72 hours only.
+   */
+  statsCounted?: { durations: boolean };
   /** The store's state from /api/health: false while it cannot answer; undefined while unknown. */
   storeOk: boolean | undefined;
   /** The view filters on outcome or error code, which only the store can answer: the whole list is its. */
@@ -25,12 +30,15 @@ const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
  * Which part of a view reaching past upstream's 72 hours comes from the dashboard's own history,
  * in words; null for a view upstream answers alone (nothing to say).
  */
-export function historyNotice({ list, stats, storeOk, wholeList, zone }: HistoryNoticeInput): HistoryNotice | null {
+export function historyNotice({ list, stats, statsCounted, storeOk, wholeList, zone }: HistoryNoticeInput): HistoryNotice | null {
   const span = list ?? stats;
   if (!span) return null;
   const before = formatTimestamp(span.before, zone);
   // The stats' boundary moves with every refresh while the list's stays where its first page fixed it: one time is named, the list's.
-  const charts = stats ? " The charts and counts cover only VOD's last 72 hours." : "";
+  const charts = !stats ? ""
+    : !statsCounted ? " The charts and counts cover only VOD's last 72 hours."
+      : statsCounted.durations ? " The charts and counts include the history."
+        : " The charts and counts include the history, except durations, which cover only VOD's last 72 hours for this filter.";
   if (storeOk === false) {
     const text = wholeList
       ? "This list cannot be shown now: only the dashboard's history can filter on outcome or error code, and its store is unavailable."

@@ -1,6 +1,7 @@
 import type { TaskQuery } from "@/lib/filters/task-query";
 import type { TimeWindow } from "@/lib/filters/time-window";
 import { bucketSecondsFor, bucketStarts } from "@/lib/stats/buckets";
+import { histogramOfSorted } from "@/lib/stats/duration-buckets";
 import { percentiles } from "@/lib/stats/percentiles";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
 import type { ErrorGroup, Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
@@ -8,6 +9,7 @@ import { isoSeconds } from "@/lib/model/iso-time";
 import { FAILED, UNKNOWN, type OutcomeColumns } from "./outcome-columns";
 import { ABORTED, FINISH, STATUS_NAME } from "./status-code";
 import type { TaskColumns } from "./task-columns";
+import { type DurationCounts, recordStatsDetail } from "./stats-detail";
 import { viewFilter } from "./view-filter";
 
 export type CoverageState = Omit<Stats["coverage"], "tasksCounted" | "computedAt">;
@@ -25,11 +27,19 @@ class Durations {
       group[kind].push(seconds);
     }
   }
-  summarise(typeName: (type: number) => string, order: number[]): Stats["durations"] {
-    return [-1, ...order].map((key) => {
+  /** Percentiles per type ("all" first), and per type the same durations counted per log-scale bucket. */
+  summarise(typeName: (type: number) => string, order: number[]): { durations: Stats["durations"]; counts: DurationCounts } {
+    const counts: DurationCounts = new Map();
+    const durations = [-1, ...order].map((key) => {
       const group = this.groups.get(key) ?? { wait: [], run: [] };
-      return { type: key === -1 ? "all" : typeName(key), wait: percentiles(Float64Array.from(group.wait)), run: percentiles(Float64Array.from(group.run)) };
+      const wait = Float64Array.from(group.wait);
+      const run = Float64Array.from(group.run);
+      // percentiles() sorts in place: the counts per bucket are then a binary search per edge.
+      const summary = { type: key === -1 ? "all" : typeName(key), wait: percentiles(wait), run: percentiles(run) };
+      if (key !== -1) counts.set(summary.type, { wait: histogramOfSorted(wait), run: histogramOfSorted(run) });
+      return summary;
     });
+    return { durations, counts };
   }
 }
 
@@ -118,13 +128,16 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
 
   const typeName = (type: number) => table.types.get(type);
   const order = [...typeCounts.keys()].sort((a, b) => typeCounts.get(b)! - typeCounts.get(a)! || (typeName(a) < typeName(b) ? -1 : 1));
-  return {
+  const summary = durations.summarise(typeName, order);
+  const stats: Stats = {
     window: { from: isoSeconds(Number.isFinite(filter.from) ? filter.from : nowMs), to: isoSeconds(Math.max(filter.from, filter.to)) },
     byStatus,
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
     series: { bucketSeconds, created, finished, ...(outcomes ? { outcomes: outcomeSeries } : {}) },
-    durations: durations.summarise(typeName, order),
+    durations: summary.durations,
     ...(outcomes ? { errors: errors.top(TOP_ERRORS, typeName) } : {}),
     coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs), ...(outcomes ? { outcomes: known } : {}) },
   };
+  recordStatsDetail(stats, { fromMs: filter.from, durations: summary.counts });
+  return stats;
 }

@@ -3,6 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { once } from "node:events";
 import { historyRecord, rowFromHistoryLine } from "./history-file";
 import { mergeRows, type TaskRow } from "./task-row";
+import { WINDOW_MS } from "@/lib/vod/wire";
 import type { TaskStore } from "./task-store";
 
 /** Writes every task created since `sinceMs` as NDJSON, oldest first, one batch in memory at a time. */
@@ -41,5 +42,7 @@ export async function importHistory(store: TaskStore, input: Readable, batchSize
     if (batch.size >= batchSize) await flush();
   }
   if (batch.size > 0) await flush();
+  // The hours imported are dirty: their rollups are recomputed now, not at the first view that reads them.
+  await store.refreshRollups(Date.now() - WINDOW_MS);
   return imported;
 }

@@ -66,6 +66,46 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE vod_answers (key TEXT PRIMARY KEY, body TEXT NOT NULL, expires BIGINT NOT NULL)",
     ],
   },
+  {
+    version: 4,
+    name: "statistics over history: hourly rollups",
+    statements: [
+      // Tasks per application and hour of CreateTime, grouped by what /api/stats filters and draws
+      // (lib/store/stats-rollup.ts). Unknown outcome and no error code are '', not finished is -1.
+      `CREATE TABLE vod_stats_hours (
+        sub_app_id BIGINT NOT NULL,
+        hour BIGINT NOT NULL,
+        task_type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        error_code TEXT NOT NULL,
+        finish_hour BIGINT NOT NULL,
+        tasks BIGINT NOT NULL,
+        message TEXT,
+        PRIMARY KEY (sub_app_id, hour, task_type, status, outcome, error_code, finish_hour)
+      )`,
+      // Wait and run durations counted per log-scale bucket (lib/stats/duration-buckets.ts), per
+      // application, hour, type and status only: every bucket of every group would be millions of rows.
+      `CREATE TABLE vod_stats_durations (
+        sub_app_id BIGINT NOT NULL,
+        hour BIGINT NOT NULL,
+        task_type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        tasks BIGINT NOT NULL,
+        PRIMARY KEY (sub_app_id, hour, task_type, status, kind, bucket)
+      )`,
+      // Hours whose tasks were written since their rollup was computed: recomputed before they are read.
+      "CREATE TABLE vod_stats_dirty (sub_app_id BIGINT NOT NULL, hour BIGINT NOT NULL, PRIMARY KEY (sub_app_id, hour))",
+      // Moves on with every change to the rollups: a server keeps what it read of them until it does.
+      "CREATE TABLE vod_stats_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)",
+      "INSERT INTO vod_stats_version (id, version) VALUES (1, 0)",
+      // A store migrated from version 3 already holds tasks: every hour of them starts dirty.
+      `INSERT INTO vod_stats_dirty (sub_app_id, hour)
+        SELECT DISTINCT sub_app_id, create_time - create_time % 3600000 FROM vod_tasks WHERE create_time >= 0`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

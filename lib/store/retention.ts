@@ -1,11 +1,15 @@
 import { logEvent } from "@/lib/log";
+import { WINDOW_MS } from "@/lib/vod/wire";
 import type { TaskStore } from "./task-store";
 
 const DAY_MS = 86_400_000;
 const EVERY_MS = 3_600_000;
 const BATCH = 1_000;
 
-/** Removes every task created more than `historyDays` ago, a small batch per transaction; returns how many. */
+/**
+ * Removes every task created more than `historyDays` ago, a small batch per transaction, and their
+ * hourly rollups; returns how many tasks.
+ */
 export async function applyRetention(store: TaskStore, historyDays: number, nowMs = Date.now()): Promise<number> {
   const before = nowMs - historyDays * DAY_MS;
   let removed = 0;
@@ -14,6 +18,9 @@ export async function applyRetention(store: TaskStore, historyDays: number, nowM
     // Between batches, the event loop serves requests (SQLite's calls are synchronous).
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await store.dropRollupsBefore(before);
+  // The hours that left upstream's 72 hours since the last run: their rollups are ready before a view asks.
+  await store.refreshRollups(nowMs - WINDOW_MS);
   return removed;
 }
 

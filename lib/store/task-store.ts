@@ -3,6 +3,8 @@ import { WINDOW_MS } from "@/lib/vod/wire";
 import { notifyChanges } from "./change-feed";
 import type { SqlEngine, Statement } from "./sql-engine";
 import { type HistoryFilter, type HistoryKey, type HistoryOrder, historyPageQuery } from "./history-query";
+import { type HistoryGroups, historyGroups } from "./history-stats";
+import { dropRollupsBefore, markDirtyStatement, refreshRollups } from "./stats-rollup";
 import { appKey, type TaskRow } from "./task-row";
 import { type MirrorRow, rowFromRecord, SELECT_MIRROR, SELECT_TASK, SELECT_WINDOW, type TaskRecord, upsertStatements } from "./task-sql";
 
@@ -53,6 +55,9 @@ export class TaskStore {
    */
   async write(rows: readonly TaskRow[], marks: ReadonlyMap<number, MarksToWrite> = new Map(), nowMs = Date.now()): Promise<void> {
     const statements: Statement[] = upsertStatements(rows, nowMs);
+    // The hours these tasks were created in have rollups to recompute (stats-rollup.ts).
+    const dirty = markDirtyStatement(rows);
+    if (dirty) statements.push(dirty);
     for (const [subAppId, mark] of marks) {
       const values = [subAppId, mark.createdUpTo, mark.finishedSince, nowMs];
       statements.push(mark.term && this.kind === "postgres" ? {
@@ -135,6 +140,21 @@ export class TaskStore {
   async historyPage(filter: HistoryFilter, order: HistoryOrder, after: HistoryKey | undefined, limit: number): Promise<TaskRow[]> {
     const { sql, params } = historyPageQuery(filter, order, after, limit);
     return (await this.engine.query<TaskRecord>(sql, params)).map(rowFromRecord);
+  }
+
+  /** The statistics of a view's history part, as groups (history-stats.ts); `filter.created.before` bounds it. */
+  historyStats(filter: HistoryFilter, bucketMs: number): Promise<HistoryGroups> {
+    return historyGroups(this.engine, filter, bucketMs);
+  }
+
+  /** Recomputes the rollups of every dirty hour ending by `before`; returns how many hours. */
+  refreshRollups(before: number): Promise<number> {
+    return refreshRollups(this.engine, before);
+  }
+
+  /** Retention's part for the rollups: hours before `ms` go (see stats-rollup.ts). */
+  dropRollupsBefore(ms: number): Promise<void> {
+    return dropRollupsBefore(this.engine, ms);
   }
 
   async task(taskId: string): Promise<TaskRow | undefined> {

@@ -1,0 +1,24 @@
+import type { Stats } from "@/lib/stats/stats";
+
+/** Wait and run durations counted per log-scale bucket (lib/stats/duration-buckets.ts), per task type. */
+export type DurationCounts = Map<string, { wait: Map<number, number>; run: Map<number, number> }>;
+
+/**
+ * What an answer of the mirror knows beyond its JSON, for merging it with the task store's older
+ * part (lib/tasks/stats-history.ts): where exactly its CreateTime range began, and its durations as
+ * counts rather than percentiles. Kept beside the answer, not in it, so cached answers keep it too.
+ */
+export interface StatsDetail {
+  fromMs: number;
+  durations: DurationCounts;
+}
+
+const details = new WeakMap<Stats, StatsDetail>();
+
+export function recordStatsDetail(stats: Stats, detail: StatsDetail): void {
+  details.set(stats, detail);
+}
+
+export function statsDetail(stats: Stats): StatsDetail | undefined {
+  return details.get(stats);
+}
