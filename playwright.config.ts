@@ -17,8 +17,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   // Each worker slot has a dashboard and an emulator of its own, started before any test and shared
   // by the projects' workers (e2e/support/worker-servers.ts), so specs that inject faults run beside
-  // the others. E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // the others. Three suit a two-core machine: the specs mostly wait on the clock, and with the servers
+  // started one after the other before the first test, no timed spec runs while a server starts.
+  // E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   fullyParallel: false,
   globalSetup: "./e2e/support/global-setup.ts",
   retries: process.env.CI ? 1 : 0,
