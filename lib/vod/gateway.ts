@@ -161,15 +161,27 @@ export function createGateway(options: GatewayOptions): Gateway & MediaInfoGatew
   /**
    * The call, unless another replica's fresh answer to the same request is shared (never for a
    * caller that wants upstream's answer of now, maxAgeMs 0); an answer that may be kept is shared.
+   * Where the shared answers can, identical requests on several replicas make one call: the
+   * others wait (briefly, bounded by the store) for its answer; a failed attempt gives the claim up.
    */
-  async function callShared<T>(key: string, fresh: boolean, callUpstream: () => Promise<T>, ttlOf: (value: T) => number): Promise<{ value: T; ttl: number }> {
+  async function callShared<T>(key: string, fresh: boolean, flight: Flight, callUpstream: () => Promise<T>, ttlOf: (value: T) => number): Promise<{ value: T; ttl: number }> {
     const shared = fresh ? undefined : options.sharedAnswers?.();
-    const kept = await shared?.get(key);
+    const kept = await (shared?.getOrClaim ? shared.getOrClaim(key) : shared?.get(key));
     if (kept) return { value: kept.value as T, ttl: kept.ttlMs };
-    const value = await callUpstream();
-    const ttl = ttlOf(value);
-    if (shared && ttl > 0) shared.put(key, value, ttl);
-    return { value, ttl };
+    const release = () => shared?.release?.(key);
+    flight.onFailure.add(release);
+    try {
+      const value = await callUpstream();
+      const ttl = ttlOf(value);
+      if (shared && ttl > 0) shared.put(key, value, ttl);
+      else release();
+      return { value, ttl };
+    } catch (error) {
+      release();
+      throw error;
+    } finally {
+      flight.onFailure.delete(release);
+    }
   }
 
   function remember(key: string, value: unknown, ttl: number) {
@@ -215,7 +227,7 @@ export function createGateway(options: GatewayOptions): Gateway & MediaInfoGatew
       const started: Flight = { promise: Promise.resolve(), startedAt: recent?.startedAt ?? Date.now(),
         notBefore: recent ? Date.now() + FRESH_ATTEMPT_GRACE_MS : 0, failure: recent?.failure ?? null, onFailure: new Set(), idle: caller.idle === true };
       const maxAge = callOptions.maxAgeMs ?? cacheTtlMs;
-      started.promise = (callShared(key, maxAge === 0, () => callWithRetries(action, request, shape, started) as Promise<T>, (value) => (typeof maxAge === "function" ? maxAge(value) : maxAge)))
+      started.promise = (callShared(key, maxAge === 0, started, () => callWithRetries(action, request, shape, started) as Promise<T>, (value) => (typeof maxAge === "function" ? maxAge(value) : maxAge)))
         .then(({ value, ttl }) => {
           recentFailures.delete(key);
           remember(key, value, ttl);
