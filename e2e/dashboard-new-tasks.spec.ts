@@ -10,11 +10,13 @@ test("under a status filter, a task that moved into it is not counted as new, an
     const response = await route.fetch();
     const body = (await response.json()) as TaskPage;
     const cursor = new URL(route.request().url()).searchParams.get("cursor");
-    if (!cursor && inject && body.tasks.length > 2) {
-      // An older task that has just finished: created between the first two rows.
-      const [first, second] = body.tasks;
-      const createTime = new Date((Date.parse(first.createTime!) + Date.parse(second.createTime!)) / 2).toISOString().replace(/\.\d+Z$/, "Z");
-      body.tasks.splice(1, 0, { ...second, taskId: MOVED, createTime });
+    // An older task that has just finished: created between two neighbouring rows of different seconds
+    // (with a tie, the sort's second key, the TaskId, could put it first of the two).
+    const at = body.tasks.findIndex((task, i) => i + 1 < body.tasks.length && Date.parse(task.createTime!) > Date.parse(body.tasks[i + 1].createTime!));
+    if (!cursor && inject && at >= 0) {
+      const [newer, older] = [body.tasks[at], body.tasks[at + 1]];
+      const createTime = new Date((Date.parse(newer.createTime!) + Date.parse(older.createTime!)) / 2).toISOString().replace(/\.\d+Z$/, "Z");
+      body.tasks.splice(at + 1, 0, { ...older, taskId: MOVED, createTime });
     }
     await route.fulfill({ response, json: body });
   });
@@ -23,7 +25,7 @@ test("under a status filter, a task that moved into it is not counted as new, an
   const pill = page.getByTestId("new-tasks-pill");
   // The injected task, and the emulator's own older tasks that finish meanwhile: counted apart from arrivals.
   await expect(pill).toContainText(/\d+ older tasks? now in this view/, { timeout: 20_000 });
-  // Show what waits until the moved task is listed; it lands below the newer first row, not above it
+  // Show what waits until the moved task is listed; it lands below a newer row, not above it
   // as an arrival would (newer tasks may have finished meanwhile and be listed above both).
   await expect.poll(async () => {
     if (await pill.isVisible()) await pill.click();
