@@ -4,6 +4,7 @@ import { resolveTimeWindow } from "@/lib/filters/time-window";
 import { upstreamTask } from "@/lib/testing/fake-gateway";
 import { computeStats } from "./compute-stats";
 import { OutcomeColumns } from "./outcome-columns";
+import { statsDetail } from "./stats-detail";
 import { TaskColumns } from "./task-columns";
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
@@ -115,5 +116,28 @@ describe("computeStats", () => {
     expect(byCode.byStatus).toEqual({ WAITING: 0, PROCESSING: 0, FINISH: 1, ABORTED: 0 });
     expect(run({ errorCode: "InvalidInput", outcome: "success" }).coverage.tasksCounted).toBe(0);
     expect(run({ errorCode: "Nothing" }).coverage.tasksCounted).toBe(0);
+  });
+
+  it("lists the ten largest error groups and keeps every group, counted per type, beside the answer", () => {
+    const t = new TaskColumns(16);
+    const outcomes = new OutcomeColumns(t);
+    // Twelve codes: code Ck failed k + 1 times, in Transcode tasks, and once more in a Procedure for C0.
+    const codes = Array.from({ length: 12 }, (_, k) => `C${k}`);
+    let n = 0;
+    const fail = (code: string, type: string) => {
+      const id = `t${n++}`;
+      t.upsert(upstreamTask(id, { TaskType: type, Status: "FINISH", CreateTime: at(30), BeginProcessTime: at(29), FinishTime: at(28) }));
+      outcomes.set(id, "failed", code, `${code} failed`);
+    };
+    codes.forEach((code, k) => Array.from({ length: k + 1 }, () => fail(code, "Transcode")));
+    fail("C0", "Procedure");
+    const query: TaskQuery = { sort: "createTime:desc", limit: 50, createdAfter: "now-1h" };
+    const window = resolveTimeWindow(query, NOW);
+    if (!window.ok) throw new Error(window.message);
+    const result = computeStats(t, query, window.value, NOW, COVERAGE, outcomes);
+    expect(result.errors?.map((error) => error.code)).toEqual(["C11", "C10", "C9", "C8", "C7", "C6", "C5", "C4", "C3", "C2"]);
+    const all = statsDetail(result)?.errors ?? [];
+    expect(all).toHaveLength(12);
+    expect(all.find((error) => error.code === "C0")).toEqual({ code: "C0", count: 2, message: "C0 failed", types: new Map([["Transcode", 1], ["Procedure", 1]]) });
   });
 });

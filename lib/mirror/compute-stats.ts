@@ -4,7 +4,8 @@ import { bucketSecondsFor, bucketStarts } from "@/lib/stats/buckets";
 import { histogramOfSorted } from "@/lib/stats/duration-buckets";
 import { percentiles } from "@/lib/stats/percentiles";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
-import type { ErrorGroup, Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
+import { type ErrorCount, topErrors } from "@/lib/stats/error-groups";
+import type { Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
 import { isoSeconds } from "@/lib/model/iso-time";
 import { FAILED, UNKNOWN, type OutcomeColumns } from "./outcome-columns";
 import { ABORTED, FINISH, STATUS_NAME } from "./status-code";
@@ -43,9 +44,6 @@ class Durations {
   }
 }
 
-/** Error groups listed in /api/stats. */
-const TOP_ERRORS = 10;
-
 /** Failed tasks by error code: count, the first message seen, and counts per type number. */
 class ErrorGroups {
   private readonly groups = new Map<string, { count: number; message: string; types: Map<number, number> }>();
@@ -56,10 +54,10 @@ class ErrorGroups {
     if (!group.message && message) group.message = message;
     group.types.set(type, (group.types.get(type) ?? 0) + 1);
   }
-  top(limit: number, typeName: (type: number) => string): ErrorGroup[] {
-    return [...this.groups].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).slice(0, limit).map(([code, group]) => ({
-      code: code || "unknown", count: group.count, message: group.message,
-      types: [...group.types].sort((x, y) => y[1] - x[1]).map(([type]) => typeName(type)),
+  /** Every group, with its types named: what a merge with the store's part counts from. */
+  all(typeName: (type: number) => string): ErrorCount[] {
+    return [...this.groups].map(([code, group]) => ({
+      code, count: group.count, message: group.message, types: new Map([...group.types].map(([type, n]) => [typeName(type), n])),
     }));
   }
 }
@@ -129,15 +127,16 @@ export function computeStats(table: TaskColumns, query: TaskQuery, window: TimeW
   const typeName = (type: number) => table.types.get(type);
   const order = [...typeCounts.keys()].sort((a, b) => typeCounts.get(b)! - typeCounts.get(a)! || (typeName(a) < typeName(b) ? -1 : 1));
   const summary = durations.summarise(typeName, order);
+  const errorCounts = outcomes ? errors.all(typeName) : undefined;
   const stats: Stats = {
     window: { from: isoSeconds(Number.isFinite(filter.from) ? filter.from : nowMs), to: isoSeconds(Math.max(filter.from, filter.to)) },
     byStatus,
     byType: order.map((type) => ({ type: typeName(type), count: typeCounts.get(type)! })),
     series: { bucketSeconds, created, finished, ...(outcomes ? { outcomes: outcomeSeries } : {}) },
     durations: summary.durations,
-    ...(outcomes ? { errors: errors.top(TOP_ERRORS, typeName) } : {}),
+    ...(errorCounts ? { errors: topErrors(errorCounts) } : {}),
     coverage: { ...coverage, tasksCounted: counted, computedAt: isoSeconds(nowMs), ...(outcomes ? { outcomes: known } : {}) },
   };
-  recordStatsDetail(stats, { fromMs: filter.from, durations: summary.counts });
+  recordStatsDetail(stats, { fromMs: filter.from, durations: summary.counts, ...(errorCounts ? { errors: errorCounts } : {}) });
   return stats;
 }

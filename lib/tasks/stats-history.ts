@@ -43,7 +43,7 @@ export async function withStatsHistory(stats: Stats, query: TaskQuery, nowMs: nu
     logEvent("warn", "statistics over history failed; answering the last 72 hours only", { error: error instanceof Error ? error.message : String(error) });
     return { ...stats, history, coverage: { ...stats.coverage, complete: false, reason: BEYOND_WINDOW_REASON } };
   }
-  const merged = mergeHistory(stats, detail?.durations, { groups, fromMs, toMs, bucketSeconds });
+  const merged = mergeHistory(stats, detail, { groups, fromMs, toMs, bucketSeconds });
   // The mirror said its 72 hours were not the whole view: with the store's part they are.
   const whole = merged.coverage.reason === BEYOND_WINDOW_REASON;
   return {

@@ -1,13 +1,13 @@
 import { isoSeconds } from "@/lib/model/iso-time";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/model/status";
-import type { DurationCounts } from "@/lib/mirror/stats-detail";
+import type { DurationCounts, StatsDetail } from "@/lib/mirror/stats-detail";
 import { bucketStarts } from "@/lib/stats/buckets";
 import { histogramPercentiles } from "@/lib/stats/duration-buckets";
+import { type ErrorCount, topErrors } from "@/lib/stats/error-groups";
 import type { ErrorGroup, OutcomeBucket, Stats, StatusCounts, TimeBucket } from "@/lib/stats/stats";
 import type { HistoryGroups } from "@/lib/store/history-stats";
 
 const KNOWN = new Set<string>(TASK_STATUSES);
-const TOP_ERRORS = 10;
 const ENDED = new Set(["FINISH", "ABORTED"]);
 
 export interface HistoryPart {
@@ -70,28 +70,26 @@ function durationsOf(live: Stats, liveCounts: DurationCounts | undefined, groups
     .map(({ type, wait, run }) => ({ type, wait: histogramPercentiles(wait), run: histogramPercentiles(run) }));
 }
 
-function errorsOf(live: readonly ErrorGroup[], groups: HistoryGroups): ErrorGroup[] {
-  const merged = new Map<string, { count: number; message: string; types: Map<string, number> }>();
-  for (const group of groups.counts) {
-    if (group.outcome !== "failed" || !ENDED.has(group.status)) continue;
-    const code = group.errorCode || "unknown";
+/**
+ * Every error group of both parts, added by code, then the top ten of the sum: exact when the
+ * mirror's answer came with all its groups (its detail), else from its own top ten.
+ */
+function errorsOf(live: readonly ErrorGroup[], liveCounts: readonly ErrorCount[] | undefined, groups: HistoryGroups): ErrorGroup[] {
+  const merged = new Map<string, ErrorCount>();
+  const add = (code: string, count: number, message: string | null, types: Iterable<[string, number]>) => {
     let entry = merged.get(code);
-    if (!entry) merged.set(code, (entry = { count: 0, message: "", types: new Map() }));
-    entry.count += group.tasks;
-    if (!entry.message && group.message) entry.message = group.message;
-    entry.types.set(group.type, (entry.types.get(group.type) ?? 0) + group.tasks);
+    if (!entry) merged.set(code, (entry = { code, count: 0, message: "", types: new Map() }));
+    entry.count += count;
+    if (!entry.message && message) entry.message = message;
+    for (const [type, n] of types) entry.types.set(type, (entry.types.get(type) ?? 0) + n);
+  };
+  for (const group of liveCounts ?? live.map((error) => ({ ...error, code: error.code === "unknown" ? "" : error.code, types: error.types.map((type) => [type, 0] as [string, number]) }))) {
+    add(group.code, group.count, group.message, group.types);
   }
-  for (const error of live) {
-    let entry = merged.get(error.code);
-    if (!entry) merged.set(error.code, (entry = { count: 0, message: "", types: new Map() }));
-    entry.count += error.count;
-    if (error.message) entry.message = error.message;
-    // The mirror names its types in order without counts: each counts as one more, in that order, after the store's.
-    error.types.forEach((type, i) => entry.types.set(type, (entry.types.get(type) ?? 0) + (error.types.length - i) / (error.types.length + 1)));
+  for (const group of groups.counts) {
+    if (group.outcome === "failed" && ENDED.has(group.status)) add(group.errorCode, group.tasks, group.message, [[group.type, group.tasks]]);
   }
-  return [...merged].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).slice(0, TOP_ERRORS).map(([code, entry]) => ({
-    code, count: entry.count, message: entry.message, types: [...entry.types].sort((x, y) => y[1] - x[1]).map(([type]) => type),
-  }));
+  return topErrors(merged.values());
 }
 
 /**
@@ -99,7 +97,7 @@ function errorsOf(live: readonly ErrorGroup[], groups: HistoryGroups): ErrorGrou
  * groups for the part before, counted as one window with one bucket size. Percentiles of merged
  * durations come from counts per log-scale bucket (each within 19% above the exact value).
  */
-export function mergeHistory(live: Stats, liveCounts: DurationCounts | undefined, part: HistoryPart): Stats {
+export function mergeHistory(live: Stats, detail: StatsDetail | undefined, part: HistoryPart): Stats {
   const { groups } = part;
   const series = new Series(part);
   const created = series.buckets();
@@ -154,8 +152,8 @@ export function mergeHistory(live: Stats, liveCounts: DurationCounts | undefined
     byStatus,
     byType: typeOrder.map(([type, count]) => ({ type, count })),
     series: { bucketSeconds: part.bucketSeconds, created, finished, ...(outcomes ? { outcomes } : {}) },
-    durations: durationsOf(live, liveCounts, groups, typeOrder.map(([type]) => type)),
-    ...(live.errors ? { errors: errorsOf(live.errors, groups) } : {}),
+    durations: durationsOf(live, detail?.durations, groups, typeOrder.map(([type]) => type)),
+    ...(live.errors ? { errors: errorsOf(live.errors, detail?.errors, groups) } : {}),
     coverage,
   };
 }
