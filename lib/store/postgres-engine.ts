@@ -50,6 +50,10 @@ export function openPostgres(url: string): SqlEngine {
       const result = await pool.query(prepared(sql, params));
       return result.rows as Row[];
     },
+    async slowQuery<Row>(sql: string, params: readonly SqlValue[] = []) {
+      const result = await pool.query(prepared(sql, params));
+      return result.rows as Row[];
+    },
     async queryArrays(sql: string, params: readonly SqlValue[] = []) {
       const result = await pool.query({ ...prepared(sql, params), rowMode: "array" });
       return result.rows as SqlValue[][];

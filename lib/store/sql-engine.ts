@@ -18,6 +18,11 @@ export interface SqlEngine {
    * row, for reads of a million rows (a mirror's window at a restart).
    */
   queryArrays(sql: string, params?: readonly SqlValue[]): Promise<SqlValue[][]>;
+  /**
+   * A read that may take seconds (a scan of a store of ten million tasks): off the event loop.
+   * SQLite's reads otherwise run on the server's own thread; on Postgres this is `query`.
+   */
+  slowQuery<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   /** Runs the statements in one transaction, all or nothing; resolves once it is committed. */
   transaction(statements: readonly Statement[]): Promise<void>;
   close(): Promise<void>;

@@ -7,7 +7,7 @@ import type { SqlEngine, SqlValue, Statement } from "./sql-engine";
 /** The writer's page cache: enough of a million tasks' key index that an upsert rarely waits on a read. */
 const WRITER_CACHE_KIB = 32 * 1024;
 
-type Reply = { id: number; error?: { message: string; code?: string } };
+type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
 
 /**
  * The embedded engine, in WAL mode: reads on this thread's connection, writes on a second one in a
@@ -15,7 +15,8 @@ type Reply = { id: number; error?: { message: string; code?: string } };
  * the server rather than in its event loop, and readers never wait for a writer. A transaction is
  * committed to the write-ahead log before it resolves, so a killed process loses nothing
  * acknowledged and leaves nothing half-written; synchronous=NORMAL risks only a power cut's last
- * commits, for speed.
+ * commits, for speed. Reads that scan the whole store (slowQuery) run on the writer's thread too,
+ * between transactions: on this thread they would hold up every request for seconds.
  */
 export function openSqlite(file: string): SqlEngine {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -45,18 +46,18 @@ export function openSqlite(file: string): SqlEngine {
   const prepareArrays = cache(true);
 
   const writer = new Worker(new URL("./sqlite-writer.mjs", import.meta.url), { workerData: { file, cacheKiB: WRITER_CACHE_KIB } });
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (rows: unknown[] | undefined) => void; reject: (error: Error) => void }>();
   let next = 0;
   let broken: Error | undefined;
   // Only a write in flight keeps the process alive.
   writer.unref();
   const settle = () => (waiting.size === 0 ? writer.unref() : writer.ref());
-  writer.on("message", ({ id, error }: Reply) => {
+  writer.on("message", ({ id, rows, error }: Reply) => {
     const call = waiting.get(id);
     waiting.delete(id);
     settle();
     if (!call) return;
-    if (!error) return call.resolve();
+    if (!error) return call.resolve(rows);
     call.reject(Object.assign(new Error(error.message), { code: error.code }));
   });
   const fail = (error: Error) => {
@@ -67,6 +68,17 @@ export function openSqlite(file: string): SqlEngine {
   writer.on("error", fail);
   writer.on("exit", () => fail(broken ?? new Error("the SQLite writer stopped")));
 
+  /** A message for the writer's thread, handled in order; resolves with its rows, if a read. */
+  const toWriter = (message: { statements: readonly Statement[] } | { read: Statement }) => {
+    if (broken) return Promise.reject(broken);
+    return new Promise<unknown[] | undefined>((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      settle();
+      writer.postMessage({ id, ...message });
+    });
+  };
+
   return {
     kind: "sqlite",
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
@@ -75,14 +87,11 @@ export function openSqlite(file: string): SqlEngine {
     async queryArrays(sql: string, params: readonly SqlValue[] = []) {
       return prepareArrays(sql).all(...(params as SqlValue[])) as SqlValue[][];
     },
-    transaction(statements: readonly Statement[]) {
-      if (broken) return Promise.reject(broken);
-      return new Promise<void>((resolve, reject) => {
-        const id = ++next;
-        waiting.set(id, { resolve, reject });
-        settle();
-        writer.postMessage({ id, statements });
-      });
+    async transaction(statements: readonly Statement[]) {
+      await toWriter({ statements });
+    },
+    async slowQuery<Row>(sql: string, params: readonly SqlValue[] = []) {
+      return ((await toWriter({ read: { sql, params } })) ?? []) as Row[];
     },
     async close() {
       if (!broken) {

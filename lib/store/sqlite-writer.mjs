@@ -27,16 +27,29 @@ const runAll = db.transaction((statements) => {
   for (const { sql, params = [] } of statements) prepare(sql).run(...params);
 });
 
+// A fill keeps the writer busy and its page cache full; once writes pause, the cache's memory goes
+// back (a sync's few hundred upserts read their pages again from the OS's cache in milliseconds).
+const IDLE_SHRINK_MS = 1_000;
+let idle;
+
 parentPort.on("message", (message) => {
+  clearTimeout(idle);
   if (message.close) {
     db.close();
     parentPort.close();
     return;
   }
   try {
-    runAll.immediate(message.statements);
-    parentPort.postMessage({ id: message.id });
+    if (message.read) {
+      // A slow read (a scan of the whole store), here rather than on the server's event loop.
+      parentPort.postMessage({ id: message.id, rows: prepare(message.read.sql).all(...(message.read.params ?? [])) });
+    } else {
+      runAll.immediate(message.statements);
+      parentPort.postMessage({ id: message.id });
+    }
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: { message: error.message, code: error.code } });
   }
+  idle = setTimeout(() => db.pragma("shrink_memory"), IDLE_SHRINK_MS);
+  idle.unref();
 });

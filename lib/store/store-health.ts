@@ -4,8 +4,12 @@ import { isoSeconds } from "@/lib/model/iso-time";
 import { processStore, processStoreFailure } from "./process-store";
 import type { StoreSummary } from "./task-store";
 
-/** Counting a large store is a scan: health answers from a summary at most this old. */
-const SUMMARY_MAX_AGE_MS = 10_000;
+/**
+ * Counting a large store is a scan (seconds of a core for ten million tasks): health answers from
+ * a summary at most this old, so a load balancer's probe every few seconds does not keep a core busy.
+ * A failed count is tried again at the next probe.
+ */
+const SUMMARY_MAX_AGE_MS = 60_000;
 
 let summary: { at: number; value: StoreSummary | null; error?: string; failingSince?: number } | undefined;
 

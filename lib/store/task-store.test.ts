@@ -46,6 +46,33 @@ describe.each(STORE_ENGINES)("the task store on %s", (engine) => {
     expect((await store.summary()).tasks).toBe(2);
   });
 
+  it("writes every value as read, quotes, braces, commas, backslashes and NULL included, in writes of many rows", async () => {
+    const store = await open();
+    const odd = ['say "hi"', "{a,b}", "back\\slash", "comma, and space", "NULL", "", "line\nbreak", "日本語 ✓"];
+    const rows = odd.map((text, i) => row(`odd-${i}`, {
+      fileId: text, taskType: text || "Procedure", status: "FINISH", beginTime: T0 + i, finishTime: T0 + 1_000 + i,
+      outcome: "failed", errorCode: text || null, message: text, sessionContext: text,
+    }));
+    // More rows than one statement holds on either engine (200 on SQLite, 5,000 on Postgres).
+    const many = Array.from({ length: 5_300 }, (_, i) => row(`many-${i}`, { createTime: T0 + i }));
+    await store.write([...rows, ...many]);
+    for (const [i, text] of odd.entries()) {
+      expect(await store.task(`odd-${i}`)).toMatchObject({ fileId: text, message: text, sessionContext: text, errorCode: text || null, beginTime: T0 + i });
+    }
+    expect(await store.task("many-5299")).toMatchObject({ createTime: T0 + 5_299, beginTime: null, outcome: null });
+    expect((await store.summary()).tasks).toBe(odd.length + many.length);
+  });
+
+  it("answers a slow read (the summary's scan) and reports its errors", async () => {
+    const store = await open();
+    await store.write([row("a"), row("b", { status: "FINISH", finishTime: T0 + 1 })]);
+    const [counted] = await store.engine.slowQuery<{ n: number }>("SELECT COUNT(*) AS n FROM vod_tasks WHERE create_time >= ?", [T0]);
+    expect(Number(counted.n)).toBe(2);
+    await expect(store.engine.slowQuery("SELECT x FROM no_such_table")).rejects.toThrow(/no_such_table/);
+    // The engine goes on after a failed read.
+    expect(await store.engine.slowQuery("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  });
+
   it("keeps an outcome with its task, and a later reading without one does not erase it", async () => {
     const store = await open();
     await store.write([row("a", { status: "FINISH", finishTime: T0 + 5_000, outcome: "failed", errorCode: "70000", message: "boom" })]);

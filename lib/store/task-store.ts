@@ -192,8 +192,9 @@ export class TaskStore {
     return ids.length;
   }
 
+  /** Counts over the whole store: a scan, seconds for ten million tasks (off the event loop: slowQuery). */
   async summary(nowMs = Date.now()): Promise<StoreSummary> {
-    const [row] = await this.engine.query<{ tasks: number; oldest: number | null; known: number | null; pending: number | null }>(
+    const [row] = await this.engine.slowQuery<{ tasks: number; oldest: number | null; known: number | null; pending: number | null }>(
       `SELECT COUNT(*) AS tasks, MIN(create_time) AS oldest,
         SUM(CASE WHEN outcome IS NOT NULL THEN 1 ELSE 0 END) AS known,
         SUM(CASE WHEN outcome IS NULL AND status = 'FINISH' AND create_time >= ? THEN 1 ELSE 0 END) AS pending
