@@ -97,6 +97,9 @@ export function openSqlite(file: string): SqlEngine {
       if (!broken) {
         // Messages are handled in order: what was sent before is committed before it closes.
         const exited = new Promise((resolve) => writer.once("exit", resolve));
+        // Held until the writer has closed the file: an unreferenced worker would let a script's
+        // process end while it awaits this (exit code 13, the close unfinished).
+        writer.ref();
         writer.postMessage({ close: true });
         await exited;
       }
