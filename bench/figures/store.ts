@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { windowFor } from "@/lib/replicas/shared-rate-limit";
+import { paceFor } from "@/lib/replicas/shared-rate-limit";
 import { startPostgres } from "@/lib/testing/postgres-server";
 import { startEmulatorProcess, type EmulatorProcess } from "../harness/emulator";
 import type { Figure, FigureContext } from "../harness/figure";
@@ -25,8 +25,7 @@ const NO_STORE = "postgres://vod@127.0.0.1:1/unreachable";
  * sustains less than VOD_MAX_RPS: the fill against that budget's own floor, as well.
  */
 export function sharedFloorNote(fill: FillResult): string {
-  const { points, durationMs } = windowFor(MAX_RPS);
-  const perSecond = (points * 1_000) / durationMs;
+  const perSecond = Math.round(1e8 / paceFor(MAX_RPS).intervalUs) / 100;
   const floor = fill.tasks / 100 / perSecond;
   return `${round(fill.seconds / floor, 3)}× the floor of the replicas' shared budget (${perSecond} requests/s, ${round(floor, 1)} s)`;
 }

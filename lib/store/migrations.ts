@@ -106,6 +106,15 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT DISTINCT sub_app_id, create_time - create_time % 3600000 FROM vod_tasks WHERE create_time >= 0`,
     ],
   },
+  {
+    version: 5,
+    name: "the replicas' shared upstream pace",
+    statements: [
+      // When the next upstream request may go, in microseconds of the database's clock, for all
+      // replicas together (lib/replicas/shared-rate-limit.ts). Replaces vod_rate_limits' fixed windows.
+      "CREATE TABLE vod_upstream_pace (name TEXT PRIMARY KEY, next_at_us BIGINT NOT NULL)",
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
