@@ -1,12 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-
-/**
- * Debian's Chromium where it is installed (Playwright cannot download a browser here), else a
- * browser Playwright installed itself. CHROMIUM_PATH overrides both.
- */
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
-const executablePath = process.env.CHROMIUM_PATH || systemChromium;
+import { CHROMIUM_FLAGS, chromiumPath, SOFTWARE_COMPOSITING_FLAGS } from "./e2e/support/chromium";
 
 /** Specs of the server rather than of a page: they run at one size. */
 const SERVER_SPECS = /\/(api|auth-basic|auth-oidc|dev-server|one-process|supervisor)\.spec\.ts$/;
@@ -30,14 +23,8 @@ export default defineConfig({
     // every test (and keeping the failures') took Chromium's GPU process 23 s of CPU a minute against
     // 10 s without, in three workers. Only a retry records one.
     trace: "on-first-retry",
-    launchOptions: {
-      executablePath,
-      // The last two: composite in software in the browser itself rather than through an emulated GPU
-      // process; a third less CPU for the same specs (user time of two spec files at two sizes: 37 s
-      // instead of 57 s), which the two-core machine's three workers need.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-        "--disable-gpu-compositing", "--disable-software-rasterizer"],
-    },
+    // Debian's Chromium where it is installed, else a browser Playwright installed itself.
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...SOFTWARE_COMPOSITING_FLAGS] },
   },
   // Every spec of the pages (/ and /oncall) runs at three sizes: a phone with mobile emulation, a
   // 1024 px laptop and a 1440 px desktop. Specs of the server alone (its API, sign-in, processes)

@@ -1,17 +1,10 @@
-import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
-
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
-
-/** Debian's Chromium (or CHROMIUM_PATH), as the browser tests use it. */
-export function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => Boolean(p && existsSync(p)));
-}
+import { CHROMIUM_FLAGS, chromiumPath } from "../../e2e/support/chromium";
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error("no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH");
-  return chromium.launch({ executablePath, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
 }
 
 /** Whether the production server has the page (the UI may not be built yet). */

@@ -1,8 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/store/migrations";
-import { openPostgres } from "@/lib/store/postgres-engine";
-import { freePort, postgresBin, startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
+import { freePort, migratedDatabase, postgresBin, startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { createGateway, type SendToUpstream } from "@/lib/vod/gateway";
 import { createRequestBudget } from "@/lib/vod/request-budget";
 import { postgresAnswers, type PostgresAnswersOptions } from "./postgres-answers";
@@ -18,10 +16,7 @@ let url: string;
 beforeAll(async () => {
   if (!postgresBin()) return;
   server = await startPostgres({ ports: [5600, 5699] });
-  url = await server.database("shared_answers");
-  const engine = openPostgres(url);
-  await migrate(engine);
-  await engine.close?.();
+  url = await migratedDatabase(server, "shared_answers");
 }, 120_000);
 
 afterAll(() => server?.stop());

@@ -1,8 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/store/migrations";
-import { openPostgres } from "@/lib/store/postgres-engine";
-import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
+import { migratedDatabase, startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { paceFor, postgresRateLimit } from "./shared-rate-limit";
 
 let server: PostgresServer;
@@ -10,10 +8,7 @@ let url: string;
 
 beforeAll(async () => {
   server = await startPostgres({ ports: [5600, 5699] });
-  url = await server.database("shared_pace");
-  const engine = openPostgres(url);
-  await migrate(engine);
-  await engine.close?.();
+  url = await migratedDatabase(server, "shared_pace");
 }, 120_000);
 
 afterAll(() => server?.stop());

@@ -103,3 +103,17 @@ export async function startPostgres(options: { ports?: readonly [number, number]
     },
   };
 }
+
+/** A fresh database of `server`'s with the store's schema, as a server starting on it would leave it. */
+export async function migratedDatabase(server: PostgresServer, name: string): Promise<string> {
+  const { migrate } = await import("@/lib/store/migrations");
+  const { openPostgres } = await import("@/lib/store/postgres-engine");
+  const url = await server.database(name);
+  const engine = openPostgres(url);
+  try {
+    await migrate(engine);
+  } finally {
+    await engine.close();
+  }
+  return url;
+}
