@@ -15,6 +15,9 @@ const ALONE_SHARE = 1 / 3;
 /** The share of the pace idle requests (the outcome backfill beyond its share) leave to everyone else. */
 const IDLE_HEADROOM_SHARE = 0.25;
 
+/** rate-limiter-flexible's windows are fixed, not sliding: short ones, sized below. */
+const SHORT_WINDOW_MS = 100;
+
 /** Fixed windows, for the budget a replica spends alone while the store is away. */
 export interface Window {
   points: number;
@@ -28,8 +31,8 @@ export interface Window {
  */
 export function windowFor(maxPerSecond: number): Window {
   const span = 1_000 + GRANT_TO_UPSTREAM_MS;
-  const points = Math.floor(maxPerSecond / (Math.ceil(span / 100) + 1));
-  if (points >= 2) return { points, durationMs: 100 };
+  const points = Math.floor(maxPerSecond / (Math.ceil(span / SHORT_WINDOW_MS) + 1));
+  if (points >= 2) return { points, durationMs: SHORT_WINDOW_MS };
   return { points: 1, durationMs: Math.ceil(span / maxPerSecond) };
 }
 
